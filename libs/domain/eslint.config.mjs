@@ -1,3 +1,21 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+export default [
+  ...baseConfig,
+  {
+    // The domain core stays plain TypeScript: frameworks and cloud SDKs live in adapters.
+    files: ['src/lib/**/*.ts'],
+    ignores: ['src/lib/dynamodb/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', '@aws-sdk/*', 'aws-lambda', '@vendia/*', '@aws-lambda-powertools/*'], message: 'The domain core must not depend on frameworks or cloud SDKs; put this in an adapter.' },
+            { group: ['**/dynamodb/*', '../dynamodb'], message: 'The domain core must not depend on its adapters.' },
+          ],
+        },
+      ],
+    },
+  },
+];

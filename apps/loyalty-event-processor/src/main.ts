@@ -1,21 +1,37 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
+import {
+  BatchProcessor,
+  EventType,
+  processPartialResponse,
+} from '@aws-lambda-powertools/batch';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ProcessorModule } from './app/processor.module';
+import { SqsRecordHandler } from './events/sqs-record-handler';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+// Created once per Lambda container and reused by every invocation it serves.
+let application: Promise<INestApplicationContext> | undefined;
+const batch = new BatchProcessor(EventType.SQS);
+
+function getApplication(): Promise<INestApplicationContext> {
+  application ??= NestFactory.createApplicationContext(ProcessorModule, { logger: ['error', 'warn'] }).catch(
+    (error: unknown) => {
+      application = undefined; // let the next invocation try again
+      throw error;
+    },
   );
+  return application;
 }
 
-bootstrap();
+/** SQS handler: reports failed records only (ReportBatchItemFailures), never the whole batch. */
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  const app = await getApplication();
+  app.get(Logger).addContext(context);
+  const records = app.get(SqsRecordHandler);
+  return processPartialResponse(event, (record: SQSRecord) => records.handle(record), batch, {
+    context,
+    throwOnFullBatchFailure: false,
+  });
+}

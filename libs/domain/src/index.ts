@@ -1,1 +1,24 @@
-export * from './lib/domain';
+// Domain core: plain TypeScript, no framework or cloud SDK (enforced by lint).
+export * from './lib/shared/domain-error';
+export * from './lib/shared/validation-error';
+export * from './lib/shared/idempotency-conflict-error';
+export * from './lib/shared/concurrency-error';
+export * from './lib/shared/result';
+export * from './lib/shared/ids';
+export * from './lib/shared/identifier';
+export * from './lib/shared/money';
+export * from './lib/points/earn-rule';
+export * from './lib/ledger/ledger-entry';
+export * from './lib/ledger/points-account';
+export * from './lib/ledger/points-account-reader';
+export * from './lib/ledger/points-ledger';
+export * from './lib/ledger/posting';
+export * from './lib/orders/order-completed';
+export * from './lib/orders/credit-order-points';
+
+// DynamoDB adapters of the ports above.
+export * from './lib/dynamodb/table-definition';
+export * from './lib/dynamodb/document-client';
+export * from './lib/dynamodb/keys';
+export * from './lib/dynamodb/dynamodb-points-account-reader';
+export * from './lib/dynamodb/dynamodb-points-ledger';

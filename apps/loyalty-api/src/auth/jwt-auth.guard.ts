@@ -1,0 +1,36 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Principal } from './principal';
+import { IS_PUBLIC } from './public.decorator';
+import { TokenVerifier } from './token-verifier';
+
+export type AuthenticatedRequest = Request & { principal: Principal };
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const principal = scheme === 'Bearer' && token ? await this.verifier.verify(token) : undefined;
+    if (!principal) throw new UnauthorizedException('A valid bearer token is required');
+    request.principal = principal;
+    return true;
+  }
+}

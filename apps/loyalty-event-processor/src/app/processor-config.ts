@@ -1,0 +1,10 @@
+export interface ProcessorConfig {
+  readonly tableName: string;
+}
+
+/** Fails at start-up, not on the first message, when the deployment forgot a setting. */
+export function readProcessorConfig(env: NodeJS.ProcessEnv): ProcessorConfig {
+  const tableName = env['TABLE_NAME'];
+  if (!tableName) throw new Error('TABLE_NAME is not set');
+  return { tableName };
+}

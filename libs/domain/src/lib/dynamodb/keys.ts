@@ -1,0 +1,19 @@
+/** Key layout of the single table. Every partition starts with its tenant: nothing crosses tenants. */
+const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
+
+export const keys = {
+  account: (tenantId: string, userId: string) => ({
+    PK: customerPartition(tenantId, userId),
+    SK: 'ACCOUNT',
+  }),
+  entry: (tenantId: string, userId: string, entryId: string) => ({
+    PK: customerPartition(tenantId, userId),
+    SK: `ENTRY#${entryId}`,
+  }),
+  idempotency: (tenantId: string, idempotencyKey: string) => ({
+    PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,
+    SK: 'IDEMPOTENCY',
+  }),
+};
+
+export type ItemKey = ReturnType<typeof keys.account>;

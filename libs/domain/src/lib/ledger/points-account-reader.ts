@@ -1,0 +1,6 @@
+import { PointsAccount } from './points-account';
+
+/** Port: reads a customer's account totals. */
+export interface PointsAccountReader {
+  getAccount(tenantId: string, userId: string): Promise<PointsAccount | undefined>;
+}

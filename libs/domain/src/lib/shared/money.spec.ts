@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { currencyExponent, moneyFromDecimal } from './money';
+
+describe('moneyFromDecimal', () => {
+  it.each([
+    [150, 'USD', 15000n],
+    [150.5, 'USD', 15050n],
+    ['150.50', 'USD', 15050n],
+    [0.1, 'USD', 10n],
+    [1500, 'JPY', 1500n],
+    ['1.234', 'KWD', 1234n],
+    ['10.500', 'USD', 1050n],
+  ])('reads %p %s as %p minor units', (amount, currency, minor) => {
+    // Act
+    const money = moneyFromDecimal(amount, currency);
+
+    // Assess
+    expect(money).toEqual({ ok: true, value: { minor, currency } });
+  });
+
+  it.each([
+    [150.123, 'USD'],
+    [1500.5, 'JPY'],
+    [-1, 'USD'],
+    [Number.NaN, 'USD'],
+    [Number.POSITIVE_INFINITY, 'USD'],
+    [1e21, 'USD'],
+    ['12,50', 'EUR'],
+    [10, 'ABC'],
+    [10, 'usd'],
+  ])('rejects %p %s', (amount, currency) => {
+    // Act
+    const money = moneyFromDecimal(amount, currency);
+
+    // Assess
+    expect(money.ok).toBe(false);
+    if (!money.ok) expect(money.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('round-trips every decimal text of a whole number of minor units', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.constantFrom('USD', 'JPY', 'KWD', 'EUR'),
+        (minor, currency) => {
+          // Prepare
+          const exponent = currencyExponent(currency);
+          const digits = minor.toString().padStart(exponent + 1, '0');
+          const text =
+            exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+
+          // Act
+          const money = moneyFromDecimal(text, currency);
+
+          // Assess
+          expect(money).toEqual({ ok: true, value: { minor, currency } });
+        },
+      ),
+    );
+  });
+});
