@@ -15,11 +15,12 @@ export default [
         {
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // The domain depends on nothing; apps and tooling depend on the domain; tests may use tooling.
           depConstraints: [
-            {
-              sourceTag: '*',
-              onlyDependOnLibsWithTags: ['*'],
-            },
+            { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['scope:domain'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['scope:domain'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:domain', 'type:tooling'] },
           ],
         },
       ],

@@ -1,0 +1,138 @@
+import { CreditOrderPoints, createDocumentClient, DynamoDbPointsLedger } from '@loyalty/domain';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { signToken } from '../testing/tokens';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+
+// Runs against the DynamoDB Local and SQS server that the integration test set-up starts.
+const secret = 'integration-test-secret-of-at-least-32-chars';
+process.env['JWT_SECRET'] = secret;
+
+describe('loyalty-api against the local servers', () => {
+  let app: INestApplication;
+  const tenantId = `t-${randomUUID()}`;
+  const credit = new CreditOrderPoints(
+    new DynamoDbPointsLedger(createDocumentClient(), process.env['TABLE_NAME'] ?? ''),
+  );
+  const tokenFor = (sub: string, role = 'customer', tenant = tenantId) =>
+    signToken({ sub, tenantId: tenant, role }, secret);
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication();
+    configureApp(app);
+    await app.init();
+    await credit.execute({ tenantId, orderId: 'order_1', userId: 'user_1', amount: 150, currency: 'USD' });
+  });
+
+  afterAll(() => app.close());
+
+  it('GET /health answers without a token', async () => {
+    // Act
+    const response = await request(app.getHttpServer()).get('/health');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ success: true, data: { status: 'ok' } });
+    expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('GET /health/ready reports DynamoDB and SQS up', async () => {
+    // Act
+    const response = await request(app.getHttpServer()).get('/health/ready');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({
+      status: 'ok',
+      info: { dynamodb: { status: 'up' }, sqs: { status: 'up' } },
+    });
+  });
+
+  it('GET /points/{userId} returns balance and lifetime', async () => {
+    // Act
+    const response = await request(app.getHttpServer())
+      .get('/points/user_1')
+      .auth(await tokenFor('user_1'), { type: 'bearer' });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ success: true, data: { userId: 'user_1', balance: 15, lifetime: 15 } });
+  });
+
+  it('answers an unknown user with 404 in the error envelope', async () => {
+    // Act
+    const response = await request(app.getHttpServer())
+      .get('/points/user_nobody')
+      .auth(await tokenFor('staff_1', 'staff'), { type: 'bearer' });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({
+      success: false,
+      error: { code: 'NOT_FOUND', message: 'No points account for user_nobody' },
+      requestId: response.headers['x-request-id'],
+    });
+  });
+
+  it('does not show one tenant the account of another', async () => {
+    // Act
+    const response = await request(app.getHttpServer())
+      .get('/points/user_1')
+      .auth(await tokenFor('staff_1', 'staff', `other-${randomUUID()}`), { type: 'bearer' });
+
+    // Assess
+    expect(response.status).toBe(404);
+  });
+
+  it('forbids a customer to read another customer', async () => {
+    // Act
+    const response = await request(app.getHttpServer())
+      .get('/points/user_1')
+      .auth(await tokenFor('user_2'), { type: 'bearer' });
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('FORBIDDEN');
+  });
+
+  it('rejects an invalid user id with 400 before touching the table', async () => {
+    // Act
+    const response = await request(app.getHttpServer())
+      .get('/points/user%231')
+      .auth(await tokenFor('staff_1', 'staff'), { type: 'bearer' });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  describe('refuses tokens that are not valid', () => {
+    const unsigned = () => {
+      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const exp = Math.floor(Date.now() / 1000) + 300;
+      return `${encode({ alg: 'none' })}.${encode({ sub: 'user_1', tenantId, role: 'admin', exp })}.`;
+    };
+    it.each([
+      ['no token', async () => undefined],
+      ['alg none', async () => unsigned()],
+      ['a wrong key', async () => signToken({ sub: 'user_1', tenantId, role: 'customer' }, 'x'.repeat(40))],
+      ['an expired token', async () => signToken({ sub: 'user_1', tenantId, role: 'customer' }, secret, { expiresIn: Math.floor(Date.now() / 1000) - 120 })],
+      ['an unknown role', async () => signToken({ sub: 'user_1', tenantId, role: 'root' }, secret)],
+    ])('%s → 401', async (_case, token) => {
+      // Prepare
+      const bearer = await token();
+      const call = request(app.getHttpServer()).get('/points/user_1');
+
+      // Act
+      const response = await (bearer ? call.auth(bearer, { type: 'bearer' }) : call);
+
+      // Assess
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({ success: false, error: { code: 'UNAUTHORIZED' } });
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { createDocumentClient, DynamoDbPointsAccountReader } from '@loyalty/domain';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { handler } from './main';
+
+// Runs the real handler against the DynamoDB Local that the integration test set-up starts.
+const accounts = new DynamoDbPointsAccountReader(createDocumentClient(), process.env['TABLE_NAME'] ?? '');
+const context = { awsRequestId: 'test', functionName: 'processor' } as Context;
+
+function record(body: unknown, messageAttributes: SQSRecord['messageAttributes'] = {}): SQSRecord {
+  return {
+    messageId: randomUUID(),
+    receiptHandle: randomUUID(),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'test',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
+    messageAttributes,
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:loyalty-local-events',
+    awsRegion: 'us-east-1',
+  };
+}
+
+const detail = (tenantId: string, orderId: string, amount = 150) => ({
+  tenantId,
+  eventId: randomUUID(),
+  orderId,
+  userId: 'user_1',
+  amount,
+  currency: 'USD',
+  items: [{ sku: 'TV-1', category: 'electronics', price: amount, quantity: 1 }],
+  channel: 'online',
+});
+const envelope = (value: object) => ({
+  version: '0',
+  id: randomUUID(),
+  'detail-type': 'order.completed',
+  source: 'ecommerce.platform',
+  time: new Date().toISOString(),
+  detail: value,
+});
+const invoke = (...records: SQSRecord[]) => handler({ Records: records } as SQSEvent, context);
+
+describe('event processor handler against DynamoDB Local', () => {
+  it('credits 1 point per 10 currency units from an EventBridge envelope', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+
+    // Act
+    const response = await invoke(record(envelope(detail(tenantId, 'order_1', 150))));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15, lifetimeEarned: 15 });
+  });
+
+  it('accepts a bare detail that names its type', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+    const bare = record(detail(tenantId, 'order_1', 99.99), {
+      eventType: { dataType: 'String', stringValue: 'order.completed' },
+    } as SQSRecord['messageAttributes']);
+
+    // Act
+    const response = await invoke(bare);
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 9 });
+  });
+
+  it('credits an order once when it is delivered twice in one batch and again later', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+    const body = envelope(detail(tenantId, 'order_1'));
+
+    // Act
+    await invoke(record(body), record(body));
+    const again = await invoke(record(body));
+
+    // Assess
+    expect(again.batchItemFailures).toEqual([]);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15, version: 1 });
+  });
+
+  it('reports only the bad records of a mixed batch and still applies the good ones', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+    const good = record(envelope(detail(tenantId, 'order_1')));
+    const notJson = record('{not json');
+    const invalid = record(envelope({ ...detail(tenantId, 'order_2'), amount: -5, currency: 'dollars' }));
+    const untyped = record(detail(tenantId, 'order_3'));
+    const unsupported = record({ ...envelope(detail(tenantId, 'order_4')), 'detail-type': 'order.teleported' });
+    const conflicting = record(envelope(detail(tenantId, 'order_1', 990)));
+
+    // Act
+    const response = await invoke(good, notJson, invalid, untyped, unsupported);
+    const conflict = await invoke(conflicting);
+
+    // Assess
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(
+      [notJson, invalid, untyped, unsupported].map((bad) => bad.messageId).sort(),
+    );
+    expect(conflict.batchItemFailures).toEqual([{ itemIdentifier: conflicting.messageId }]);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15, version: 1 });
+  });
+});
