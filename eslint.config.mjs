@@ -27,6 +27,18 @@ export default [
     },
   },
   {
+    // Tests may use the local stack's tooling (servers, tokens); the code they test may not.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.ts',
       '**/*.tsx',

@@ -17,7 +17,7 @@ export * from './lib/orders/order-completed';
 export * from './lib/orders/credit-order-points';
 
 // DynamoDB adapters of the ports above.
-export * from './lib/dynamodb/table-definition';
+export * from './lib/dynamodb/create-table-input';
 export * from './lib/dynamodb/document-client';
 export * from './lib/dynamodb/keys';
 export * from './lib/dynamodb/dynamodb-points-account-reader';

@@ -1,15 +1,15 @@
 import { CreditOrderPoints, createDocumentClient, DynamoDbPointsLedger } from '@loyalty/domain';
+import { signToken } from '@loyalty/local-stack';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { signToken } from '../testing/tokens';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
-// Runs against the DynamoDB Local and SQS server that the integration test set-up starts.
-const secret = 'integration-test-secret-of-at-least-32-chars';
-process.env['JWT_SECRET'] = secret;
+// Runs against the DynamoDB Local and SQS server that the integration test set-up starts, with the
+// local stack's settings (table, queue, JWT secret) in the environment.
+const secret = process.env['JWT_SECRET'] ?? '';
 
 describe('loyalty-api against the local servers', () => {
   let app: INestApplication;

@@ -6,14 +6,19 @@ export interface TokenClaims {
   role: string;
 }
 
-/** Signs a test token the way an identity provider would, with the secret the API is given. */
+export interface TokenOptions {
+  /** A jose duration ('5m', '12h') or an absolute expiry in epoch seconds. */
+  expiresIn?: string | number;
+}
+
+/** Signs an HS256 bearer token the way the identity provider would, for local runs and tests. */
 export function signToken(
   claims: TokenClaims,
   secret: string,
-  { expiresIn = '5m', algorithm = 'HS256' }: { expiresIn?: string | number; algorithm?: string } = {},
+  { expiresIn = '1h' }: TokenOptions = {},
 ): Promise<string> {
   return new SignJWT({ tenantId: claims.tenantId, role: claims.role })
-    .setProtectedHeader({ alg: algorithm })
+    .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuedAt()
     .setExpirationTime(expiresIn)

@@ -1,0 +1,147 @@
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import {
+  buildOrderCompletedEvent,
+  createLocalSqsClient,
+  probeHttpStatus,
+  signToken,
+  startE2eLocalStack,
+  waitUntil,
+  type E2eLocalStack,
+} from '@loyalty/local-stack';
+import { randomUUID } from 'node:crypto';
+
+/*
+ * The whole product as `npm start` runs it (the bundles under serverless-offline, DynamoDB Local,
+ * the SQS server and the event source), driven from outside: events go in through the queue with
+ * the AWS SDK, points come out through the HTTP API.
+ */
+describe('the local stack end to end', () => {
+  let stack: E2eLocalStack;
+  let sqs: SQSClient;
+  const tenantId = `e2e-${randomUUID()}`;
+  const userId = 'user_e2e';
+
+  beforeAll(async () => {
+    // The e2e target builds the apps first; a 1 s visibility timeout makes redrive quick.
+    stack = await startE2eLocalStack({ build: false, env: { LOCAL_VISIBILITY_TIMEOUT_SECONDS: '1' } });
+    sqs = createLocalSqsClient(stack.environment.AWS_ENDPOINT_URL_SQS);
+  }, 120_000);
+
+  afterAll(async () => {
+    sqs?.destroy();
+    await stack?.stop();
+  }, 30_000);
+
+  const send = (body: string) =>
+    sqs.send(new SendMessageCommand({ QueueUrl: stack.queues.eventsQueueUrl, MessageBody: body }));
+
+  async function points() {
+    const token = await signToken({ sub: userId, tenantId, role: 'customer' }, stack.environment.JWT_SECRET);
+    const response = await fetch(`${stack.apiUrl}/points/${userId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return { status: response.status, body: (await response.json()) as { data?: unknown } };
+  }
+
+  /** Visible plus in-flight messages of a queue. */
+  async function depth(queueUrl: string): Promise<number> {
+    const { Attributes = {} } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
+    return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
+  }
+
+  const order = buildOrderCompletedEvent({ tenantId, userId, orderId: `order_${randomUUID()}`, amount: '150.00', currency: 'USD' });
+
+  it('serves health and readiness through serverless-offline', async () => {
+    // Act
+    const [alive, ready] = await Promise.all([
+      probeHttpStatus(`${stack.apiUrl}/health`, 10_000),
+      probeHttpStatus(`${stack.apiUrl}/health/ready`, 10_000),
+    ]);
+
+    // Assess
+    expect([alive, ready]).toEqual([200, 200]);
+  });
+
+  it('answers an unknown customer with 404 in the error envelope', async () => {
+    // Act
+    const { status, body } = await points();
+
+    // Assess
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ success: false, error: { code: 'NOT_FOUND' }, requestId: expect.any(String) });
+  });
+
+  it('credits an order.completed event sent to the queue, visible through the API', async () => {
+    // Act
+    await send(JSON.stringify(order));
+    await waitUntil(async () => (await points()).status === 200, {
+      description: `the order to be credited (log: ${stack.logFile})`,
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+
+    // Assess
+    expect((await points()).body).toEqual({ success: true, data: { userId, balance: 15, lifetime: 15 } });
+  });
+
+  it('credits nothing more when the same order arrives again, twice at once', async () => {
+    // Act
+    await Promise.all([send(JSON.stringify(order)), send(JSON.stringify(order)), send(JSON.stringify({ ...order, id: randomUUID() }))]);
+    await waitUntil(async () => (await depth(stack.queues.eventsQueueUrl)) === 0, {
+      description: `the duplicates to be consumed (log: ${stack.logFile})`,
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+
+    // Assess
+    expect((await points()).body.data).toEqual({ userId, balance: 15, lifetime: 15 });
+  });
+
+  it('moves malformed and invalid messages to the dead-letter queue, not lost, not applied', async () => {
+    // Prepare
+    const malformed = `{"detail-type":"order.completed","detail":${randomUUID()}`;
+    const invalid = JSON.stringify({ ...order, detail: { ...order.detail, orderId: `order_${randomUUID()}`, amount: -1 } });
+
+    // Act
+    await send(malformed);
+    await send(invalid);
+    const deadLetters: string[] = [];
+    await waitUntil(
+      async () => {
+        const { Messages = [] } = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: stack.queues.deadLetterQueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }),
+        );
+        deadLetters.push(...Messages.map((message) => message.Body ?? ''));
+        return deadLetters.includes(malformed) && deadLetters.includes(invalid);
+      },
+      { description: `both bad messages in the dead-letter queue (log: ${stack.logFile})`, timeoutMs: 45_000, intervalMs: 500 },
+    );
+
+    // Assess
+    expect(await depth(stack.queues.eventsQueueUrl)).toBe(0);
+    expect((await points()).body.data).toEqual({ userId, balance: 15, lifetime: 15 });
+  });
+
+  it('stops every server it started', async () => {
+    // Prepare
+    const { apiUrl, environment } = stack;
+
+    // Act
+    await stack.stop();
+
+    // Assess
+    expect(await probeHttpStatus(`${apiUrl}/health`)).toBeUndefined();
+    expect(await probeHttpStatus(environment.AWS_ENDPOINT_URL_DYNAMODB)).toBeUndefined();
+    expect(await probeHttpStatus(environment.AWS_ENDPOINT_URL_SQS)).toBeUndefined();
+  });
+});

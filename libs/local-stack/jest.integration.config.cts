@@ -1,0 +1,5 @@
+/** Integration tests (`*.int-spec.ts`) against real DynamoDB Local and SQS servers. */
+module.exports = require('./src/testing/jest-integration-config.cjs')(
+  __dirname,
+  'local-stack',
+);

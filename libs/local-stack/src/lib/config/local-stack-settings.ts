@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+
+export interface LocalStackPorts {
+  /** serverless-offline HTTP API (`httpPort`). */
+  apiPort: number;
+  /** serverless-offline Lambda invoke endpoint (`lambdaPort`). */
+  lambdaPort: number;
+  dynamoDbPort: number;
+  sqsPort: number;
+}
+
+export interface LocalStackSettings {
+  ports: LocalStackPorts;
+  /** Where DynamoDB Local keeps its data; undefined keeps everything in memory. */
+  dynamoDbDataDir: string | undefined;
+  /** Short by default so that a failed message is retried within seconds, not after 30 s. */
+  visibilityTimeoutSeconds: number;
+}
+
+export const DEFAULT_PORTS: LocalStackPorts = {
+  apiPort: 3000,
+  lambdaPort: 3002,
+  dynamoDbPort: 8000,
+  // ElasticMQ's default, so docker-compose users get the same endpoint.
+  sqsPort: 9324,
+};
+const DEFAULT_DATA_DIR = '.local-data';
+const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 5;
+/** 0 would hand a failed message straight back, in a hot loop; SQS's maximum is 12 h. */
+const MIN_VISIBILITY_TIMEOUT_SECONDS = 1;
+const MAX_VISIBILITY_TIMEOUT_SECONDS = 43_200;
+
+/** Reads the local stack's settings from environment variables (see the library README). */
+export function readLocalStackSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  workingDir: string = process.cwd(),
+): LocalStackSettings {
+  const persist = env['LOCAL_PERSIST'] === 'true';
+  return {
+    ports: {
+      apiPort: readInteger(env, 'API_PORT', DEFAULT_PORTS.apiPort, 1, 65_535),
+      lambdaPort: readInteger(
+        env,
+        'LAMBDA_PORT',
+        DEFAULT_PORTS.lambdaPort,
+        1,
+        65_535,
+      ),
+      dynamoDbPort: readInteger(
+        env,
+        'DYNAMODB_PORT',
+        DEFAULT_PORTS.dynamoDbPort,
+        1,
+        65_535,
+      ),
+      sqsPort: readInteger(env, 'SQS_PORT', DEFAULT_PORTS.sqsPort, 1, 65_535),
+    },
+    dynamoDbDataDir: persist
+      ? resolve(
+          workingDir,
+          env['LOCAL_DATA_DIR'] || DEFAULT_DATA_DIR,
+          'dynamodb',
+        )
+      : undefined,
+    visibilityTimeoutSeconds: readInteger(
+      env,
+      'LOCAL_VISIBILITY_TIMEOUT_SECONDS',
+      DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
+      MIN_VISIBILITY_TIMEOUT_SECONDS,
+      MAX_VISIBILITY_TIMEOUT_SECONDS,
+    ),
+  };
+}
+
+function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  defaultValue: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return defaultValue;
+  }
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new Error(
+      `${name} must be an integer from ${min} to ${max}, got "${raw}"`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,28 @@
+import { localRuntimeEnvironment } from './runtime-environment';
+
+describe('localRuntimeEnvironment', () => {
+  it('names the local table, region, credentials and endpoints the apps read', () => {
+    // Prepare
+    const endpoints = {
+      dynamoDbEndpoint: 'http://127.0.0.1:8000',
+      sqsEndpoint: 'http://127.0.0.1:9324',
+      eventsQueueUrl: 'http://127.0.0.1:9324/000000000000/loyalty-local-events',
+    };
+
+    // Act
+    const environment = localRuntimeEnvironment(endpoints);
+
+    // Assess
+    expect(environment).toEqual({
+      TABLE_NAME: 'loyalty-local',
+      EVENTS_QUEUE_URL:
+        'http://127.0.0.1:9324/000000000000/loyalty-local-events',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
+      AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9324',
+      JWT_SECRET: 'local-development-only-jwt-secret-0123456789',
+    });
+  });
+});

@@ -1,0 +1,36 @@
+import { LOCAL_CREDENTIALS, LOCAL_JWT_SECRET, LOCAL_REGION, LOCAL_TABLE_NAME } from './naming';
+
+/** The variables the apps read. The AWS SDK v3 honours the endpoint variables by itself. */
+export interface LocalRuntimeEnvironment {
+  TABLE_NAME: string;
+  EVENTS_QUEUE_URL: string;
+  AWS_REGION: string;
+  AWS_ACCESS_KEY_ID: string;
+  AWS_SECRET_ACCESS_KEY: string;
+  AWS_ENDPOINT_URL_DYNAMODB: string;
+  AWS_ENDPOINT_URL_SQS: string;
+  JWT_SECRET: string;
+  // An index signature lets the map be spread into process.env and child environments.
+  [name: string]: string;
+}
+
+export interface LocalEndpoints {
+  dynamoDbEndpoint: string;
+  sqsEndpoint: string;
+  eventsQueueUrl: string;
+}
+
+export function localRuntimeEnvironment(
+  endpoints: LocalEndpoints,
+): LocalRuntimeEnvironment {
+  return {
+    TABLE_NAME: LOCAL_TABLE_NAME,
+    EVENTS_QUEUE_URL: endpoints.eventsQueueUrl,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
+    JWT_SECRET: LOCAL_JWT_SECRET,
+  };
+}

@@ -1,0 +1,28 @@
+import type { LocalRuntimeEnvironment } from '../config/runtime-environment';
+import type { LocalInfrastructure } from './local-infrastructure';
+
+/** What a developer needs to know to use the running infrastructure, one line each. */
+export function describeInfrastructure(
+  infrastructure: LocalInfrastructure,
+  dynamoDbDataDir: string | undefined,
+): string[] {
+  const storage = dynamoDbDataDir
+    ? `data kept in ${dynamoDbDataDir}`
+    : 'in memory';
+  const table = `table ${infrastructure.tableName} ${infrastructure.tableCreation}`;
+  return [
+    `  DynamoDB Local    ${infrastructure.dynamoDbEndpoint}  (${table}, ${storage})`,
+    `  SQS               ${infrastructure.sqsEndpoint}`,
+    `    events queue    ${infrastructure.queues.eventsQueueUrl}`,
+    `    dead letters    ${infrastructure.queues.deadLetterQueueUrl}`,
+  ];
+}
+
+/** `export NAME=value` lines, to paste into a shell that runs the apps or tests another way. */
+export function describeEnvironment(
+  environment: LocalRuntimeEnvironment,
+): string[] {
+  return Object.entries(environment).map(
+    ([name, value]) => `  export ${name}=${value}`,
+  );
+}

@@ -1,0 +1,65 @@
+import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { randomUUID } from 'node:crypto';
+import { createLocalSqsClient } from '../aws/local-aws-clients';
+import { createEventsQueues } from './events-queues';
+
+describe('createEventsQueues', () => {
+  let sqs: SQSClient;
+
+  beforeAll(() => {
+    sqs = createLocalSqsClient(process.env['AWS_ENDPOINT_URL_SQS'] as string);
+  });
+
+  afterAll(() => sqs.destroy());
+
+  it('creates the queue with a redrive policy to its dead-letter queue', async () => {
+    // Prepare
+    const suffix = randomUUID();
+    const names = {
+      queueName: `events-${suffix}`,
+      deadLetterQueueName: `events-${suffix}-dlq`,
+    };
+
+    // Act
+    const queues = await createEventsQueues(sqs, {
+      ...names,
+      visibilityTimeoutSeconds: 7,
+    });
+
+    // Assess
+    expect(queues.deadLetterQueueArn).toBe(
+      `arn:aws:sqs:us-east-1:000000000000:${names.deadLetterQueueName}`,
+    );
+    expect(queues.eventsQueueUrl).toMatch(
+      new RegExp(`/000000000000/${names.queueName}$`),
+    );
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queues.eventsQueueUrl,
+        AttributeNames: ['All'],
+      }),
+    );
+    expect(Attributes?.VisibilityTimeout).toBe('7');
+    expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
+      deadLetterTargetArn: queues.deadLetterQueueArn,
+      maxReceiveCount: 5,
+    });
+  });
+
+  it('returns the same queues when called again', async () => {
+    // Prepare
+    const suffix = randomUUID();
+    const options = {
+      queueName: `events-${suffix}`,
+      deadLetterQueueName: `events-${suffix}-dlq`,
+      visibilityTimeoutSeconds: 5,
+    };
+    const first = await createEventsQueues(sqs, options);
+
+    // Act
+    const second = await createEventsQueues(sqs, options);
+
+    // Assess
+    expect(second).toEqual(first);
+  });
+});
