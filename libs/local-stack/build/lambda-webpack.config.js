@@ -1,0 +1,205 @@
+// Lambda bundle: ONE CommonJS file, dist/apps/<app>/main.js, exporting `handler`, with node_modules
+// bundled in and the source map beside it. Both apps' webpack.config.js call this with their own
+// directory; everything app-specific is derived from it.
+//
+// Why these choices (cold start measured with apps/loyalty-api/scripts/cold-start.mjs):
+// - compiler 'tsc' (ts-loader): keeps `emitDecoratorMetadata`, which Nest's constructor injection
+//   needs; esbuild drops it, and swc would be a second TS semantics to keep in line with ts-jest.
+// - externalDependencies 'none': nothing to install next to the bundle, so serverless can zip the
+//   dist folder alone (generatePackageJson: false).
+// - NestJS's optional, lazily required packages are ignored when they are not installed (the NestJS
+//   docs' IgnorePlugin recipe); webpack turns them into a module that throws MODULE_NOT_FOUND at run
+//   time, which is exactly what Nest's own try/require fallbacks expect.
+// - Production builds (`nx build <app>`, NODE_ENV=production) are minified without renaming
+//   anything (Nest builds log contexts, provider names and errors from class/function names):
+//   code -30 %, map -85 %, about 85 ms less cold start under --enable-source-maps (Node 20,
+//   loyalty-api). `nx build <app> -c development` skips it (full source maps, for debugging).
+// - Source maps are separate files (main.js.map), without sourcesContent in production: node
+//   --enable-source-maps only needs the mappings; the sources are in the repository.
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { ContextReplacementPlugin, IgnorePlugin, optimize } = require('webpack');
+const { basename, isAbsolute, join, relative } = require('path');
+
+const workspaceRoot = join(__dirname, '../../..');
+const production = process.env.NODE_ENV !== 'development';
+
+// Optional peer packages that Nest, @nestjs/terminus and class-validator/transformer require
+// lazily (behind try/catch, or only inside features we do not use). A request for one of them
+// (or a deep import into it, e.g. '@nestjs/typeorm/dist/common/typeorm.utils') is ignored only
+// while it does not resolve: installing the package later puts it back into the bundle.
+const optionalPackages = new Set([
+  '@nestjs/microservices',
+  '@nestjs/websockets',
+  '@nestjs/platform-socket.io',
+  '@nestjs/platform-fastify',
+  '@nestjs/swagger',
+  '@nestjs/axios',
+  '@nestjs/typeorm',
+  '@nestjs/mongoose',
+  '@nestjs/sequelize',
+  '@mikro-orm/core',
+  '@prisma/client',
+  '@grpc/grpc-js',
+  '@grpc/proto-loader',
+  '@fastify/static',
+  '@fastify/view',
+  'point-of-view',
+  'class-transformer',
+  'class-validator',
+  'cache-manager',
+]);
+
+function packageOf(request) {
+  const parts = request.split('/');
+  return request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const missing = new Map();
+function isMissingOptional(request) {
+  if (!optionalPackages.has(packageOf(request))) return false;
+  if (!missing.has(request)) {
+    let absent = false;
+    try {
+      require.resolve(request, { paths: [workspaceRoot] });
+    } catch {
+      absent = true;
+    }
+    missing.set(request, absent);
+  }
+  return missing.get(request);
+}
+
+// After minification webpack only sees the minifier's source names, and for modules whose
+// identifier carries a type prefix (Nx marks every .js file 'javascript/auto', .mjs files are
+// 'javascript/esm') it resolves them against the wrong directory: ".../apps/node_modules/x".
+// Everything under a node_modules folder is therefore re-rooted at the workspace's node_modules.
+function sourcePathForMap(outputPath, info) {
+  const path = String(info.absoluteResourcePath).split('\\').join('/');
+  const inNodeModules = path.indexOf('node_modules/');
+  const absolute =
+    inNodeModules >= 0 ? join(workspaceRoot, path.slice(inNodeModules)) : path;
+  return isAbsolute(absolute)
+    ? relative(outputPath, absolute).split('\\').join('/')
+    : `webpack:///${info.resourcePath}`;
+}
+
+// Whitespace and syntax only: identifiers (so every class and function name) stay as written.
+// esbuild does it in about half terser's time; terser with keep_classnames/keep_fnames is the
+// fallback when esbuild is not installed (it comes with tsx today).
+function namePreservingMinifier() {
+  const TerserPlugin = require('terser-webpack-plugin');
+  try {
+    require.resolve('esbuild', { paths: [workspaceRoot] });
+    return new TerserPlugin({
+      minify: TerserPlugin.esbuildMinify,
+      // terser-webpack-plugin passes `minify: true` first; it must be switched off here, or
+      // esbuild also renames identifiers whatever minifyIdentifiers says.
+      terserOptions: {
+        minify: false,
+        minifyWhitespace: true,
+        minifySyntax: true,
+        minifyIdentifiers: false,
+        target: 'node20',
+      },
+    });
+  } catch {
+    return new TerserPlugin({
+      extractComments: false,
+      terserOptions: {
+        ecma: 2020,
+        keep_classnames: true,
+        keep_fnames: true,
+        format: { comments: false },
+      },
+    });
+  }
+}
+
+// Applied after NxAppWebpackPlugin (plugins run in order), so it sees the options Nx filled in.
+class LambdaBundleTweaks {
+  apply(compiler) {
+    const { options } = compiler;
+    if (production) {
+      options.optimization.minimizer = [namePreservingMinifier()];
+    }
+    // Nx adds source-map-loader for every .js file, node_modules included. Third-party maps only
+    // make our map bigger (slower cold start under --enable-source-maps) and spam warnings about
+    // sources they do not ship; our own TypeScript is mapped by ts-loader anyway.
+    for (const rule of options.module.rules) {
+      if (
+        rule &&
+        typeof rule === 'object' &&
+        String(rule.loader).includes('source-map-loader')
+      ) {
+        rule.exclude = /node_modules/;
+      }
+    }
+  }
+}
+
+/**
+ * @param appDir the app's directory (its webpack.config.js passes __dirname)
+ * @param options.unusedPackages installed packages this app never loads, left out of its bundle
+ */
+module.exports = function lambdaWebpackConfig(
+  appDir,
+  { unusedPackages = [] } = {},
+) {
+  const outputPath = join(workspaceRoot, 'dist/apps', basename(appDir));
+  const unused = new Set(unusedPackages);
+  return {
+    output: {
+      path: outputPath,
+      clean: true,
+      // `module.exports = <entry exports>`, so the Lambda runtime sees `module.exports.handler`.
+      library: { type: 'commonjs2' },
+      // Source paths relative to the map: node --enable-source-maps prints real repository paths
+      // locally (/work/.../apps/x/src/...) and /var/task/apps/x/src/... on Lambda; no build-machine
+      // paths end up in the artifact.
+      devtoolModuleFilenameTemplate: (info) =>
+        sourcePathForMap(outputPath, info),
+    },
+    ignoreWarnings: [
+      // Nest, express and terminus load optional packages / view engines through computed
+      // require() calls; webpack cannot follow them and says so. They are the fallbacks above.
+      {
+        module:
+          /node_modules[\\/](@nestjs[\\/](common|core|terminus)|express|load-esm)[\\/]/,
+        message:
+          /Critical dependency: the request of a dependency is an expression/,
+      },
+    ],
+    plugins: [
+      new NxAppWebpackPlugin({
+        target: 'node',
+        compiler: 'tsc',
+        main: './src/main.ts',
+        tsConfig: './tsconfig.app.json',
+        externalDependencies: 'none',
+        generatePackageJson: false,
+        optimization: production,
+        outputHashing: 'none',
+        sourceMap: production ? 'nosources-source-map' : 'source-map',
+        extractLicenses: false,
+      }),
+      new IgnorePlugin({
+        checkResource: (resource) =>
+          unused.has(packageOf(resource)) || isMissingOptional(resource),
+      }),
+      // @nestjs/terminus probes optional packages with require(`${name}`); webpack would turn that
+      // template into a context of every file under terminus/dist/utils (.d.ts and .map included)
+      // and fail. An empty context keeps the runtime behaviour: "package not installed".
+      new ContextReplacementPlugin(
+        /@nestjs[\\/]terminus[\\/]dist[\\/]utils$/,
+        (context) => {
+          context.regExp = /^$/;
+          context.recursive = false;
+        },
+      ),
+      // Lazy import() calls (the AWS SDK's credential providers, for one) would become extra chunk
+      // files; keep the promise of "one file" so the package pattern stays dist/apps/<app>/main.js*.
+      new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new LambdaBundleTweaks(),
+    ],
+  };
+};
