@@ -1,3 +1,5 @@
-// The Lambda bundle (see the shared configuration for the why of every choice).
-module.exports =
-  require('../../libs/local-stack/build/lambda-webpack.config.js')(__dirname);
+// The Lambda bundle (the shared configuration explains every choice).
+// eslint-disable-next-line @nx/enforce-module-boundaries -- build configuration, shared by path
+const lambdaWebpackConfig = require('../../libs/local-stack/build/lambda-webpack.config.js');
+
+module.exports = lambdaWebpackConfig(__dirname);

@@ -1,6 +1,8 @@
-// The Lambda bundle (see the shared configuration for the why of every choice). The processor is
-// an application context without HTTP: Nest's express adapter would only add start-up time.
-module.exports =
-  require('../../libs/local-stack/build/lambda-webpack.config.js')(__dirname, {
-    unusedPackages: ['@nestjs/platform-express', 'express'],
-  });
+// The Lambda bundle (the shared configuration explains every choice). The processor is an
+// application context without HTTP: Nest's express adapter would only add start-up time.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- build configuration, shared by path
+const lambdaWebpackConfig = require('../../libs/local-stack/build/lambda-webpack.config.js');
+
+module.exports = lambdaWebpackConfig(__dirname, {
+  unusedPackages: ['@nestjs/platform-express', 'express'],
+});
