@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { createLocalSqsClient } from '../aws/local-aws-clients';
 import { findFreePort } from '../net/free-port';
 import { waitUntil } from '../net/wait-until';
-import { createEventsQueues, type EventsQueues } from '../sqs/events-queues';
+import { ensureEventsQueues, type EventsQueues } from '../sqs/events-queues';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source';
 
 interface FakeAnswer {
@@ -74,7 +74,7 @@ describe('startSqsEventSource', () => {
     logLines = [];
     // Own queues per test, with a short visibility timeout so that retries come quickly.
     const suffix = randomUUID();
-    queues = await createEventsQueues(sqs, {
+    queues = await ensureEventsQueues(sqs, {
       queueName: `events-${suffix}`,
       deadLetterQueueName: `events-${suffix}-dlq`,
       visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_SECONDS,

@@ -1,9 +1,13 @@
-import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { randomUUID } from 'node:crypto';
 import { createLocalSqsClient } from '../aws/local-aws-clients';
-import { createEventsQueues } from './events-queues';
+import { ensureEventsQueues } from './events-queues';
 
-describe('createEventsQueues', () => {
+describe('ensureEventsQueues', () => {
   let sqs: SQSClient;
 
   beforeAll(() => {
@@ -21,7 +25,7 @@ describe('createEventsQueues', () => {
     };
 
     // Act
-    const queues = await createEventsQueues(sqs, {
+    const queues = await ensureEventsQueues(sqs, {
       ...names,
       visibilityTimeoutSeconds: 7,
     });
@@ -54,12 +58,47 @@ describe('createEventsQueues', () => {
       deadLetterQueueName: `events-${suffix}-dlq`,
       visibilityTimeoutSeconds: 5,
     };
-    const first = await createEventsQueues(sqs, options);
+    const first = await ensureEventsQueues(sqs, options);
 
     // Act
-    const second = await createEventsQueues(sqs, options);
+    const second = await ensureEventsQueues(sqs, options);
 
     // Assess
     expect(second).toEqual(first);
+  });
+
+  it("brings an existing queue's attributes in line, as a server started beforehand may have others", async () => {
+    // Prepare
+    const suffix = randomUUID();
+    const names = {
+      queueName: `events-${suffix}`,
+      deadLetterQueueName: `events-${suffix}-dlq`,
+    };
+    const { QueueUrl: existingQueueUrl } = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: names.queueName,
+        Attributes: { VisibilityTimeout: '30' },
+      }),
+    );
+
+    // Act
+    const queues = await ensureEventsQueues(sqs, {
+      ...names,
+      visibilityTimeoutSeconds: 7,
+    });
+
+    // Assess
+    expect(queues.eventsQueueUrl).toBe(existingQueueUrl);
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queues.eventsQueueUrl,
+        AttributeNames: ['All'],
+      }),
+    );
+    expect(Attributes?.VisibilityTimeout).toBe('7');
+    expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
+      deadLetterTargetArn: queues.deadLetterQueueArn,
+      maxReceiveCount: 5,
+    });
   });
 });

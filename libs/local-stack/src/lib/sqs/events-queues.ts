@@ -1,6 +1,9 @@
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  QueueDoesNotExist,
+  SetQueueAttributesCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
@@ -28,11 +31,11 @@ export interface EventsQueues {
 const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
 /**
- * Creates the events queue and its dead-letter queue, wired with a redrive policy like the
- * deployed ones. CreateQueue returns the existing queue when the attributes match, so a second
- * call is harmless.
+ * Makes sure the events queue and its dead-letter queue exist, wired with a redrive policy like
+ * the deployed ones: creates a missing queue, and brings an existing one (a server started
+ * beforehand, e.g. ElasticMQ with its own config) in line with these attributes. Idempotent.
  */
-export async function createEventsQueues(
+export async function ensureEventsQueues(
   sqs: SQSClient,
   {
     visibilityTimeoutSeconds,
@@ -41,11 +44,11 @@ export async function createEventsQueues(
     maxReceiveCount = EVENTS_MAX_RECEIVE_COUNT,
   }: EventsQueuesOptions,
 ): Promise<EventsQueues> {
-  const deadLetterQueueUrl = await createQueue(sqs, deadLetterQueueName, {
+  const deadLetterQueueUrl = await ensureQueue(sqs, deadLetterQueueName, {
     MessageRetentionPeriod: String(DEAD_LETTER_RETENTION_SECONDS),
   });
   const deadLetterQueueArn = await queueArn(sqs, deadLetterQueueUrl);
-  const eventsQueueUrl = await createQueue(sqs, queueName, {
+  const eventsQueueUrl = await ensureQueue(sqs, queueName, {
     VisibilityTimeout: String(visibilityTimeoutSeconds),
     RedrivePolicy: JSON.stringify({
       deadLetterTargetArn: deadLetterQueueArn,
@@ -58,6 +61,46 @@ export async function createEventsQueues(
     deadLetterQueueUrl,
     deadLetterQueueArn,
   };
+}
+
+/**
+ * An existing queue gets its attributes set rather than passed to CreateQueue again: SQS and
+ * local-aws-sqs refuse CreateQueue when an attribute differs (QueueNameExists), and older ElasticMQ
+ * versions return the queue with a differing redrive policy left as it was.
+ */
+async function ensureQueue(
+  sqs: SQSClient,
+  queueName: string,
+  attributes: Record<string, string>,
+): Promise<string> {
+  const existingQueueUrl = await findQueueUrl(sqs, queueName);
+  if (existingQueueUrl === undefined) {
+    return createQueue(sqs, queueName, attributes);
+  }
+  await sqs.send(
+    new SetQueueAttributesCommand({
+      QueueUrl: existingQueueUrl,
+      Attributes: attributes,
+    }),
+  );
+  return existingQueueUrl;
+}
+
+async function findQueueUrl(
+  sqs: SQSClient,
+  queueName: string,
+): Promise<string | undefined> {
+  try {
+    const { QueueUrl } = await sqs.send(
+      new GetQueueUrlCommand({ QueueName: queueName }),
+    );
+    return QueueUrl;
+  } catch (error) {
+    if (error instanceof QueueDoesNotExist) {
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 async function createQueue(

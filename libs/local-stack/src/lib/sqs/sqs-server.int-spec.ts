@@ -2,7 +2,7 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalSqsClient } from '../aws/local-aws-clients';
 import { findFreePort } from '../net/free-port';
-import { createEventsQueues } from './events-queues';
+import { ensureEventsQueues } from './events-queues';
 import { startSqsServer } from './sqs-server';
 
 describe('startSqsServer', () => {
@@ -12,7 +12,7 @@ describe('startSqsServer', () => {
     const sqs = createLocalSqsClient(server.endpoint);
 
     // Act
-    const queues = await createEventsQueues(sqs, {
+    const queues = await ensureEventsQueues(sqs, {
       visibilityTimeoutSeconds: 5,
     });
 
@@ -44,7 +44,7 @@ describe('startSqsServer', () => {
     // Prepare
     const server = await startSqsServer({ port: 0 });
     const sqs = createLocalSqsClient(server.endpoint);
-    const { eventsQueueUrl } = await createEventsQueues(sqs, {
+    const { eventsQueueUrl } = await ensureEventsQueues(sqs, {
       visibilityTimeoutSeconds: 5,
     });
     const receiving = sqs
