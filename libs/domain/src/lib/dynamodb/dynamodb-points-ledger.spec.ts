@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { Posting } from '../ledger/posting';
+import { orderPosting as posting } from '../ledger/posting.fixture';
 import { ConcurrencyError } from '../shared/concurrency-error';
 import { DynamoDbPointsLedger } from './dynamodb-points-ledger';
 
@@ -8,16 +8,6 @@ import { DynamoDbPointsLedger } from './dynamodb-points-ledger';
  * DynamoDB Local never raises TransactionConflict, so that path is exercised with a stubbed
  * client; everything else about the ledger is tested against DynamoDB Local.
  */
-const posting: Posting = {
-  tenantId: 'demo',
-  userId: 'user_1',
-  idempotencyKey: 'order#order_1#earned',
-  requestHash: 'hash',
-  type: 'earned',
-  points: 15,
-  reason: 'Purchase order_1',
-  source: { kind: 'order', id: 'order_1' },
-};
 
 const conflict = () =>
   new TransactionCanceledException({

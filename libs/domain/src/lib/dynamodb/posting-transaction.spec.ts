@@ -1,16 +1,7 @@
-import { applyPosting, Posting } from '../ledger/posting';
+import { applyPosting } from '../ledger/posting';
+import { orderPosting as posting } from '../ledger/posting.fixture';
 import { POSTING_ITEM, postingTransaction } from './posting-transaction';
 
-const posting: Posting = {
-  tenantId: 'demo',
-  userId: 'user_1',
-  idempotencyKey: 'order#order_1#earned',
-  requestHash: 'hash',
-  type: 'earned',
-  points: 15,
-  reason: 'Purchase order_1',
-  source: { kind: 'order', id: 'order_1' },
-};
 const result = applyPosting(undefined, posting, 'txn_1', new Date('2026-11-21T10:00:00.000Z'));
 
 describe('postingTransaction', () => {

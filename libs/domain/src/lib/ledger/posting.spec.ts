@@ -1,15 +1,6 @@
-import { applyPosting, fingerprint, Posting } from './posting';
+import { applyPosting, fingerprint } from './posting';
+import { orderPosting as posting } from './posting.fixture';
 
-const posting: Posting = {
-  tenantId: 'demo',
-  userId: 'user_1',
-  idempotencyKey: 'order#order_1#earned',
-  requestHash: 'hash',
-  type: 'earned',
-  points: 15,
-  reason: 'Purchase order_1',
-  source: { kind: 'order', id: 'order_1' },
-};
 const now = new Date('2026-11-21T10:00:00.000Z');
 
 describe('applyPosting', () => {

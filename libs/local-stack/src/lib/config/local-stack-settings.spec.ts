@@ -11,6 +11,7 @@ describe('readLocalStackSettings', () => {
 
     // Assess
     expect(settings).toEqual({
+      servers: 'embedded',
       ports: {
         apiPort: 3000,
         lambdaPort: 3002,
@@ -108,4 +109,45 @@ describe('readLocalStackSettings', () => {
       'LOCAL_VISIBILITY_TIMEOUT_SECONDS must be an integer from 1 to 43200',
     );
   });
+
+  it.each(['embedded', 'external'] as const)(
+    'reads LOCAL_SERVERS=%s',
+    (mode) => {
+      // Prepare
+      const env = { LOCAL_SERVERS: mode };
+
+      // Act
+      const settings = readLocalStackSettings(env, '/repo');
+
+      // Assess
+      expect(settings.servers).toBe(mode);
+    },
+  );
+
+  it('starts its own servers when LOCAL_SERVERS is empty', () => {
+    // Prepare
+    const env = { LOCAL_SERVERS: '' };
+
+    // Act
+    const settings = readLocalStackSettings(env, '/repo');
+
+    // Assess
+    expect(settings.servers).toBe('embedded');
+  });
+
+  it.each(['docker', 'External', ' external'])(
+    'rejects LOCAL_SERVERS=%j with a message naming the accepted values',
+    (value) => {
+      // Prepare
+      const env = { LOCAL_SERVERS: value };
+
+      // Act
+      const read = () => readLocalStackSettings(env, '/repo');
+
+      // Assess
+      expect(read).toThrow(
+        `LOCAL_SERVERS must be "embedded" or "external", got "${value}"`,
+      );
+    },
+  );
 });

@@ -9,7 +9,16 @@ export interface LocalStackPorts {
   sqsPort: number;
 }
 
+/**
+ * Where DynamoDB and SQS come from: `embedded` starts DynamoDB Local and the in-process SQS server
+ * (and stops them on exit); `external` uses servers already listening on the same ports, e.g.
+ * `docker compose up -d`, and leaves them running.
+ */
+export const LOCAL_SERVERS_MODES = ['embedded', 'external'] as const;
+export type LocalServersMode = (typeof LOCAL_SERVERS_MODES)[number];
+
 export interface LocalStackSettings {
+  servers: LocalServersMode;
   ports: LocalStackPorts;
   /** Where DynamoDB Local keeps its data; undefined keeps everything in memory. */
   dynamoDbDataDir: string | undefined;
@@ -37,6 +46,7 @@ export function readLocalStackSettings(
 ): LocalStackSettings {
   const persist = env['LOCAL_PERSIST'] === 'true';
   return {
+    servers: readServersMode(env),
     ports: {
       apiPort: readInteger(env, 'API_PORT', DEFAULT_PORTS.apiPort, 1, 65_535),
       lambdaPort: readInteger(
@@ -70,6 +80,20 @@ export function readLocalStackSettings(
       MAX_VISIBILITY_TIMEOUT_SECONDS,
     ),
   };
+}
+
+function readServersMode(env: NodeJS.ProcessEnv): LocalServersMode {
+  const raw = env['LOCAL_SERVERS'];
+  if (raw === undefined || raw === '') {
+    return 'embedded';
+  }
+  const mode = LOCAL_SERVERS_MODES.find((known) => known === raw);
+  if (mode === undefined) {
+    throw new Error(
+      `LOCAL_SERVERS must be ${LOCAL_SERVERS_MODES.map((known) => `"${known}"`).join(' or ')}, got "${raw}"`,
+    );
+  }
+  return mode;
 }
 
 function readInteger(
