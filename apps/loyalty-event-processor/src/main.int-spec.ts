@@ -1,4 +1,5 @@
 import { createDocumentClient, DynamoDbPointsAccountReader } from '@loyalty/domain';
+import { buildOrderCompletedEvent } from '@loyalty/local-stack';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { handler } from './main';
@@ -26,24 +27,9 @@ function record(body: unknown, messageAttributes: SQSRecord['messageAttributes']
   };
 }
 
-const detail = (tenantId: string, orderId: string, amount = 150) => ({
-  tenantId,
-  eventId: randomUUID(),
-  orderId,
-  userId: 'user_1',
-  amount,
-  currency: 'USD',
-  items: [{ sku: 'TV-1', category: 'electronics', price: amount, quantity: 1 }],
-  channel: 'online',
-});
-const envelope = (value: object) => ({
-  version: '0',
-  id: randomUUID(),
-  'detail-type': 'order.completed',
-  source: 'ecommerce.platform',
-  time: new Date().toISOString(),
-  detail: value,
-});
+/** An EventBridge envelope for order_… of user_1, as the e-commerce platform publishes it. */
+const envelope = (tenantId: string, orderId: string, amount = '150.00') =>
+  buildOrderCompletedEvent({ tenantId, userId: 'user_1', orderId, amount, currency: 'USD' });
 const invoke = (...records: SQSRecord[]) => handler({ Records: records } as SQSEvent, context);
 
 describe('event processor handler against DynamoDB Local', () => {
@@ -52,7 +38,7 @@ describe('event processor handler against DynamoDB Local', () => {
     const tenantId = `t-${randomUUID()}`;
 
     // Act
-    const response = await invoke(record(envelope(detail(tenantId, 'order_1', 150))));
+    const response = await invoke(record(envelope(tenantId, 'order_1')));
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
@@ -62,7 +48,7 @@ describe('event processor handler against DynamoDB Local', () => {
   it('accepts a bare detail that names its type', async () => {
     // Prepare
     const tenantId = `t-${randomUUID()}`;
-    const bare = record(detail(tenantId, 'order_1', 99.99), {
+    const bare = record(envelope(tenantId, 'order_1', '99.99').detail, {
       eventType: { dataType: 'String', stringValue: 'order.completed' },
     } as SQSRecord['messageAttributes']);
 
@@ -77,7 +63,7 @@ describe('event processor handler against DynamoDB Local', () => {
   it('credits an order once when it is delivered twice in one batch and again later', async () => {
     // Prepare
     const tenantId = `t-${randomUUID()}`;
-    const body = envelope(detail(tenantId, 'order_1'));
+    const body = envelope(tenantId, 'order_1');
 
     // Act
     await invoke(record(body), record(body));
@@ -91,12 +77,13 @@ describe('event processor handler against DynamoDB Local', () => {
   it('reports only the bad records of a mixed batch and still applies the good ones', async () => {
     // Prepare
     const tenantId = `t-${randomUUID()}`;
-    const good = record(envelope(detail(tenantId, 'order_1')));
+    const good = record(envelope(tenantId, 'order_1'));
     const notJson = record('{not json');
-    const invalid = record(envelope({ ...detail(tenantId, 'order_2'), amount: -5, currency: 'dollars' }));
-    const untyped = record(detail(tenantId, 'order_3'));
-    const unsupported = record({ ...envelope(detail(tenantId, 'order_4')), 'detail-type': 'order.teleported' });
-    const conflicting = record(envelope(detail(tenantId, 'order_1', 990)));
+    const order2 = envelope(tenantId, 'order_2');
+    const invalid = record({ ...order2, detail: { ...order2.detail, amount: -5, currency: 'dollars' } });
+    const untyped = record(envelope(tenantId, 'order_3').detail);
+    const unsupported = record({ ...envelope(tenantId, 'order_4'), 'detail-type': 'order.teleported' });
+    const conflicting = record(envelope(tenantId, 'order_1', '990.00'));
 
     // Act
     const response = await invoke(good, notJson, invalid, untyped, unsupported);

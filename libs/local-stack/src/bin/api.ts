@@ -1,6 +1,7 @@
 /**
  * `npm run api`: the API alone, as a plain Nest HTTP server on API_PORT (no serverless-offline, no
- * event processor), against DynamoDB Local and the SQS server. Quick to restart and to debug.
+ * event processor), against DynamoDB Local and the SQS server (started here, or already running with
+ * LOCAL_SERVERS=external). Quick to restart and to debug.
  * Option --skip-build serves the bundle already in dist/.
  */
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { readLocalStackSettings } from '../lib/config/local-stack-settings';
 import { findWorkspaceRoot } from '../lib/config/workspace-root';
 import { describeInfrastructure } from '../lib/infrastructure/describe-infrastructure';
 import { startLocalInfrastructure } from '../lib/infrastructure/local-infrastructure';
+import { superviseInfrastructure } from '../lib/infrastructure/supervise-infrastructure';
 import { assertPortFree, LOOPBACK_HOST } from '../lib/net/free-port';
 import { createShutdown } from '../lib/process/shutdown';
 import { buildLambdaApps } from '../lib/serverless/build-apps';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
 
   const [infrastructure] = await Promise.all([
     startLocalInfrastructure({
+      servers: settings.servers,
       dynamoDbPort: settings.ports.dynamoDbPort,
       sqsPort: settings.ports.sqsPort,
       dynamoDbDataDir: settings.dynamoDbDataDir,
@@ -34,8 +37,7 @@ async function main(): Promise<void> {
     }),
     values['skip-build'] ? undefined : buildLambdaApps(workspaceRoot, ['loyalty-api']),
   ]);
-  shutdown.add('DynamoDB Local and the SQS server', infrastructure.stop);
-  shutdown.watch('DynamoDB Local', infrastructure.dynamoDbLocal.exited);
+  superviseInfrastructure(shutdown, infrastructure);
 
   // The bundle reads its settings when its Nest app is created, so they go in first.
   Object.assign(process.env, infrastructure.environment);
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
       ...describeInfrastructure(infrastructure, settings.dynamoDbDataDir),
       '',
       'A token for it: npm run token -- --role owner --tenant demo',
-      'Ctrl-C stops everything.',
+      'Ctrl-C stops everything started here.',
     ].join('\n'),
   );
 }

@@ -1,6 +1,8 @@
 /**
  * `npm run infra`: only DynamoDB Local, the SQS server, the table and the queues, for running the
- * apps some other way (Nest dev server, debugger, tests). Ctrl-C stops everything.
+ * apps some other way (Nest dev server, debugger, tests). Ctrl-C stops everything started here.
+ * With LOCAL_SERVERS=external it starts no server: it makes sure the table and queues exist on
+ * the running ones (e.g. `docker compose up -d`) and prints their environment.
  * Option --exit-with-parent is for programs that start it (tests): see lib/config/script-contract.ts.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +16,7 @@ import {
   describeInfrastructure,
 } from '../lib/infrastructure/describe-infrastructure';
 import { startLocalInfrastructure } from '../lib/infrastructure/local-infrastructure';
+import { superviseInfrastructure } from '../lib/infrastructure/supervise-infrastructure';
 import { createShutdown } from '../lib/process/shutdown';
 
 const shutdown = createShutdown();
@@ -27,13 +30,13 @@ async function main(): Promise<void> {
   }
   const settings = readLocalStackSettings();
   const infrastructure = await startLocalInfrastructure({
+    servers: settings.servers,
     dynamoDbPort: settings.ports.dynamoDbPort,
     sqsPort: settings.ports.sqsPort,
     dynamoDbDataDir: settings.dynamoDbDataDir,
     visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
   });
-  shutdown.add('DynamoDB Local and the SQS server', infrastructure.stop);
-  shutdown.watch('DynamoDB Local', infrastructure.dynamoDbLocal.exited);
+  superviseInfrastructure(shutdown, infrastructure);
 
   console.log(
     [
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
       'Environment for the apps:',
       ...describeEnvironment(infrastructure.environment),
       '',
-      'Ctrl-C stops everything.',
+      'Ctrl-C stops everything started here.',
       LOCAL_INFRASTRUCTURE_READY_LINE,
     ].join('\n'),
   );

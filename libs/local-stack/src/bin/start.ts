@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole product on this machine. DynamoDB Local, an SQS server, the table and
  * queues, both apps under serverless-offline, and an SQS event source feeding the processor.
+ * LOCAL_SERVERS=external uses DynamoDB and SQS servers already running (e.g. `docker compose up -d`).
  * Option --skip-build uses the bundles already in dist/. Ports etc.: see the library README.
  * Option --exit-with-parent is for programs that start it (tests): see lib/config/script-contract.ts.
  */
@@ -23,6 +24,7 @@ import {
   describeInfrastructure,
 } from '../lib/infrastructure/describe-infrastructure';
 import { startLocalInfrastructure } from '../lib/infrastructure/local-infrastructure';
+import { superviseInfrastructure } from '../lib/infrastructure/supervise-infrastructure';
 import { createShutdown } from '../lib/process/shutdown';
 import { buildLambdaApps } from '../lib/serverless/build-apps';
 import { startServerlessOffline } from '../lib/serverless/serverless-offline';
@@ -47,13 +49,13 @@ async function main(): Promise<void> {
   await assertPortFree(ports.lambdaPort, 'LAMBDA_PORT');
 
   const infrastructureStart = startLocalInfrastructure({
+    servers: settings.servers,
     dynamoDbPort: ports.dynamoDbPort,
     sqsPort: ports.sqsPort,
     dynamoDbDataDir: settings.dynamoDbDataDir,
     visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
   }).then((infrastructure) => {
-    shutdown.add('DynamoDB Local and the SQS server', infrastructure.stop);
-    shutdown.watch('DynamoDB Local', infrastructure.dynamoDbLocal.exited);
+    superviseInfrastructure(shutdown, infrastructure);
     return infrastructure;
   });
   // The build and the servers' start-up are independent; running both at once saves seconds.
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
       'Environment to reach these servers from other tools:',
       ...describeEnvironment(infrastructure.environment),
       '',
-      'Ctrl-C stops everything.',
+      'Ctrl-C stops everything started here.',
       LOCAL_STACK_READY_LINE,
     ].join('\n'),
   );

@@ -55,6 +55,7 @@ export async function startE2eLocalStack({
       LAMBDA_PORT: String(lambdaPort),
       DYNAMODB_PORT: String(dynamoDbPort),
       SQS_PORT: String(sqsPort),
+      LOCAL_SERVERS: 'embedded',
       LOCAL_PERSIST: 'false',
       NX_DAEMON: 'false',
       NX_NO_CLOUD: 'true',

@@ -27,6 +27,8 @@ export default async function globalSetup(): Promise<void> {
       ...process.env,
       DYNAMODB_PORT: String(dynamoDbPort),
       SQS_PORT: String(sqsPort),
+      // Servers of its own on free ports, whatever the developer's shell says.
+      LOCAL_SERVERS: 'embedded',
       LOCAL_PERSIST: 'false',
     },
     readyLine: LOCAL_INFRASTRUCTURE_READY_LINE,

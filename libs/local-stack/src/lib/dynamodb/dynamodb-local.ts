@@ -131,7 +131,7 @@ function javaNotStartedError(java: string, error: Error): Error {
     return new Error(
       `DynamoDB Local needs a Java 17+ JDK, but ${where}. ` +
         'Install one (e.g. `apt-get install openjdk-17-jdk-headless`, `brew install openjdk@17`) ' +
-        'or run DynamoDB Local with `docker compose up`.',
+        'or run the servers in Docker: `docker compose up -d`, then LOCAL_SERVERS=external.',
     );
   }
   return new Error(

@@ -6,12 +6,22 @@ export function describeInfrastructure(
   infrastructure: LocalInfrastructure,
   dynamoDbDataDir: string | undefined,
 ): string[] {
+  const table = `table ${infrastructure.tableName} ${infrastructure.tableCreation}`;
   const storage = dynamoDbDataDir
     ? `data kept in ${dynamoDbDataDir}`
     : 'in memory';
-  const table = `table ${infrastructure.tableName} ${infrastructure.tableCreation}`;
+  const servers =
+    infrastructure.servers === 'embedded'
+      ? [
+          '  Servers           embedded: started here, stopped on exit (LOCAL_SERVERS=external uses running ones)',
+          `  DynamoDB Local    ${infrastructure.dynamoDbEndpoint}  (${table}, ${storage})`,
+        ]
+      : [
+          '  Servers           external (LOCAL_SERVERS=external): already running, left running on exit',
+          `  DynamoDB          ${infrastructure.dynamoDbEndpoint}  (${table})`,
+        ];
   return [
-    `  DynamoDB Local    ${infrastructure.dynamoDbEndpoint}  (${table}, ${storage})`,
+    ...servers,
     `  SQS               ${infrastructure.sqsEndpoint}`,
     `    events queue    ${infrastructure.queues.eventsQueueUrl}`,
     `    dead letters    ${infrastructure.queues.deadLetterQueueUrl}`,
