@@ -41,7 +41,6 @@ async function main(): Promise<void> {
 
   // The bundle reads its settings when its Nest app is created, so they go in first.
   Object.assign(process.env, infrastructure.environment);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const bundle = require(join(workspaceRoot, 'dist/apps/loyalty-api/main.js')) as ApiBundle;
   const app = await bundle.listen(settings.ports.apiPort, LOOPBACK_HOST);
   shutdown.add('the API', () => app.close());
