@@ -9,7 +9,10 @@ import { parseArgs } from 'node:util';
 import { readLocalStackSettings } from '../lib/config/local-stack-settings';
 import { findWorkspaceRoot } from '../lib/config/workspace-root';
 import { describeInfrastructure } from '../lib/infrastructure/describe-infrastructure';
-import { startLocalInfrastructure } from '../lib/infrastructure/local-infrastructure';
+import {
+  infrastructureOptions,
+  startLocalInfrastructure,
+} from '../lib/infrastructure/local-infrastructure';
 import { superviseInfrastructure } from '../lib/infrastructure/supervise-infrastructure';
 import { assertPortFree, LOOPBACK_HOST } from '../lib/net/free-port';
 import { createShutdown } from '../lib/process/shutdown';
@@ -22,26 +25,26 @@ interface ApiBundle {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'skip-build': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { 'skip-build': { type: 'boolean', default: false } },
+  });
   const settings = readLocalStackSettings();
   const workspaceRoot = findWorkspaceRoot();
   await assertPortFree(settings.ports.apiPort, 'API_PORT');
 
   const [infrastructure] = await Promise.all([
-    startLocalInfrastructure({
-      servers: settings.servers,
-      dynamoDbPort: settings.ports.dynamoDbPort,
-      sqsPort: settings.ports.sqsPort,
-      dynamoDbDataDir: settings.dynamoDbDataDir,
-      visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
-    }),
-    values['skip-build'] ? undefined : buildLambdaApps(workspaceRoot, ['loyalty-api']),
+    startLocalInfrastructure(infrastructureOptions(settings)),
+    values['skip-build']
+      ? undefined
+      : buildLambdaApps(workspaceRoot, ['loyalty-api']),
   ]);
   superviseInfrastructure(shutdown, infrastructure);
 
   // The bundle reads its settings when its Nest app is created, so they go in first.
   Object.assign(process.env, infrastructure.environment);
-  const bundle = require(join(workspaceRoot, 'dist/apps/loyalty-api/main.js')) as ApiBundle;
+  const bundle = require(
+    join(workspaceRoot, 'dist/apps/loyalty-api/main.js'),
+  ) as ApiBundle;
   const app = await bundle.listen(settings.ports.apiPort, LOOPBACK_HOST);
   shutdown.add('the API', () => app.close());
 

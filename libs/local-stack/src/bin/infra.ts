@@ -15,7 +15,10 @@ import {
   describeEnvironment,
   describeInfrastructure,
 } from '../lib/infrastructure/describe-infrastructure';
-import { startLocalInfrastructure } from '../lib/infrastructure/local-infrastructure';
+import {
+  infrastructureOptions,
+  startLocalInfrastructure,
+} from '../lib/infrastructure/local-infrastructure';
 import { superviseInfrastructure } from '../lib/infrastructure/supervise-infrastructure';
 import { createShutdown } from '../lib/process/shutdown';
 
@@ -29,13 +32,9 @@ async function main(): Promise<void> {
     shutdown.exitWhenStdinCloses();
   }
   const settings = readLocalStackSettings();
-  const infrastructure = await startLocalInfrastructure({
-    servers: settings.servers,
-    dynamoDbPort: settings.ports.dynamoDbPort,
-    sqsPort: settings.ports.sqsPort,
-    dynamoDbDataDir: settings.dynamoDbDataDir,
-    visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
-  });
+  const infrastructure = await startLocalInfrastructure(
+    infrastructureOptions(settings),
+  );
   superviseInfrastructure(shutdown, infrastructure);
 
   console.log(

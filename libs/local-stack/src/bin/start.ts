@@ -23,7 +23,10 @@ import {
   describeEnvironment,
   describeInfrastructure,
 } from '../lib/infrastructure/describe-infrastructure';
-import { startLocalInfrastructure } from '../lib/infrastructure/local-infrastructure';
+import {
+  infrastructureOptions,
+  startLocalInfrastructure,
+} from '../lib/infrastructure/local-infrastructure';
 import { superviseInfrastructure } from '../lib/infrastructure/supervise-infrastructure';
 import { createShutdown } from '../lib/process/shutdown';
 import { buildLambdaApps } from '../lib/serverless/build-apps';
@@ -48,13 +51,9 @@ async function main(): Promise<void> {
   await assertPortFree(ports.apiPort, 'API_PORT');
   await assertPortFree(ports.lambdaPort, 'LAMBDA_PORT');
 
-  const infrastructureStart = startLocalInfrastructure({
-    servers: settings.servers,
-    dynamoDbPort: ports.dynamoDbPort,
-    sqsPort: ports.sqsPort,
-    dynamoDbDataDir: settings.dynamoDbDataDir,
-    visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
-  }).then((infrastructure) => {
+  const infrastructureStart = startLocalInfrastructure(
+    infrastructureOptions(settings),
+  ).then((infrastructure) => {
     superviseInfrastructure(shutdown, infrastructure);
     return infrastructure;
   });

@@ -1,4 +1,9 @@
-import { LOCAL_CREDENTIALS, LOCAL_JWT_SECRET, LOCAL_REGION, LOCAL_TABLE_NAME } from './naming';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_JWT_SECRET,
+  LOCAL_REGION,
+  LOCAL_TABLE_NAME,
+} from './naming';
 
 /** The variables the apps read. The AWS SDK v3 honours the endpoint variables by itself. */
 export interface LocalRuntimeEnvironment {

@@ -3,14 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertPortFree, LOOPBACK_HOST } from '../net/free-port';
 import { probeHttpStatus } from '../net/http-probe';
-import { waitUntil } from '../net/wait-until';
 import {
-  describeExit,
   stopWhenThisProcessExits,
   stopChildProcess,
   waitForExit,
   type ProcessExit,
 } from '../process/child-process';
+import { waitUntilServing } from '../process/wait-until-serving';
 import { findDynamoDbLocalJar } from './dynamodb-local-jar';
 
 export interface DynamoDbLocalOptions {
@@ -68,8 +67,6 @@ export async function startDynamoDbLocal({
     { detached: true, stdio: ['pipe', 'pipe', 'pipe'] },
   );
 
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
   let output = '';
   const keepOutput = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-KEPT_OUTPUT_CHARS);
@@ -79,40 +76,21 @@ export async function startDynamoDbLocal({
   stopWhenThisProcessExits(child, true);
 
   const endpoint = `http://${LOOPBACK_HOST}:${port}`;
-  const stop = () => stopChildProcess(child, { wholeGroup: true });
-  try {
-    await waitUntil(
-      async () => {
-        if (spawnError) {
-          throw javaNotStartedError(java, spawnError);
-        }
-        if (child.exitCode !== null || child.signalCode !== null) {
-          const exit = describeExit({
-            code: child.exitCode,
-            signal: child.signalCode,
-          });
-          throw new Error(
-            `DynamoDB Local ${exit} before it was ready. Its output:\n${output}`,
-          );
-        }
-        return (await probeHttpStatus(endpoint)) !== undefined;
-      },
-      {
-        description: `DynamoDB Local on ${endpoint}`,
-        timeoutMs: startTimeoutMs,
-      },
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  await waitUntilServing(child, {
+    name: 'DynamoDB Local',
+    description: `DynamoDB Local on ${endpoint}`,
+    isServing: async () => (await probeHttpStatus(endpoint)) !== undefined,
+    timeoutMs: startTimeoutMs,
+    explainSpawnError: (error) => javaNotStartedError(java, error),
+    exitDetail: () => `. Its output:\n${output}`,
+  });
 
   return {
     endpoint,
     pid: child.pid as number,
     exited: waitForExit(child),
     recentOutput: () => output,
-    stop,
+    stop: () => stopChildProcess(child, { wholeGroup: true }),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { LocalStackSettings } from '../config/local-stack-settings';
 import {
   createLocalDynamoDbClient,
   createLocalSqsClient,
@@ -29,6 +30,19 @@ export interface LocalInfrastructureOptions {
   visibilityTimeoutSeconds?: number;
   /** External only: how long the servers get to answer. */
   externalServersTimeoutMs?: number;
+}
+
+/** The infrastructure that the scripts' settings (environment variables) ask for. */
+export function infrastructureOptions(
+  settings: LocalStackSettings,
+): LocalInfrastructureOptions {
+  return {
+    servers: settings.servers,
+    dynamoDbPort: settings.ports.dynamoDbPort,
+    sqsPort: settings.ports.sqsPort,
+    dynamoDbDataDir: settings.dynamoDbDataDir,
+    visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
+  };
 }
 
 export interface LocalInfrastructure {

@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { LOCAL_STAGE } from '../config/naming';
 import { LOOPBACK_HOST } from '../net/free-port';
 import { probeHttpStatus } from '../net/http-probe';
-import { waitUntil } from '../net/wait-until';
 import {
-  describeExit,
   stopWhenThisProcessExits,
   stopChildProcess,
   waitForExit,
   type ProcessExit,
 } from '../process/child-process';
+import { waitUntilServing } from '../process/wait-until-serving';
 
 export interface ServerlessOfflineOptions {
   workspaceRoot: string;
@@ -68,51 +67,31 @@ export async function startServerlessOffline({
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
   stopWhenThisProcessExits(child, true);
 
   const apiUrl = `http://${LOOPBACK_HOST}:${apiPort}`;
-  const stop = () => stopChildProcess(child, { wholeGroup: true });
-  try {
-    await waitUntil(
-      async () => {
-        if (spawnError) {
-          throw new Error(`Could not start serverless: ${spawnError.message}`);
-        }
-        if (child.exitCode !== null || child.signalCode !== null) {
-          const exit = describeExit({
-            code: child.exitCode,
-            signal: child.signalCode,
-          });
-          throw new Error(
-            `serverless offline ${exit} before the API was ready (see its output above)`,
-          );
-        }
-        // Generous: the first request cold-starts the function, and a cut request would only
-        // make serverless-offline start a second instance.
-        const status = await probeHttpStatus(
-          `${apiUrl}${HEALTH_PATH}`,
-          HEALTH_REQUEST_TIMEOUT_MS,
-        );
-        return status !== undefined && status >= 200 && status < 300;
-      },
-      {
-        description: `GET ${apiUrl}${HEALTH_PATH} to answer 2xx (are the apps built? run without --skip-build)`,
-        timeoutMs: readyTimeoutMs,
-        intervalMs: 500,
-      },
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  await waitUntilServing(child, {
+    name: 'serverless offline',
+    description: `GET ${apiUrl}${HEALTH_PATH} to answer 2xx (are the apps built? run without --skip-build)`,
+    // Generous: the first request cold-starts the function, and a cut request would only make
+    // serverless-offline start a second instance.
+    isServing: async () => {
+      const status = await probeHttpStatus(
+        `${apiUrl}${HEALTH_PATH}`,
+        HEALTH_REQUEST_TIMEOUT_MS,
+      );
+      return status !== undefined && status >= 200 && status < 300;
+    },
+    timeoutMs: readyTimeoutMs,
+    intervalMs: 500,
+    exitDetail: () => ' (see its output above)',
+  });
 
   return {
     apiUrl,
     lambdaEndpoint: `http://${LOOPBACK_HOST}:${lambdaPort}`,
     pid: child.pid as number,
     exited: waitForExit(child),
-    stop,
+    stop: () => stopChildProcess(child, { wholeGroup: true }),
   };
 }
