@@ -8,7 +8,7 @@
  * node_modules/, placeholder bundles), with no AWS credentials and a scratch HOME: packaging must
  * work offline, and this test neither needs `nx build` nor touches .serverless/ or dist/.
  *
- *   npx jest -c apps/loyalty-api/jest.config.cts --testMatch '**\/serverless-template.int-spec.ts'
+ *   npx nx run loyalty-api:integration   (with the API's other integration tests)
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
