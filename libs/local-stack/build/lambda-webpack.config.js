@@ -115,6 +115,58 @@ function namePreservingMinifier() {
   }
 }
 
+// npm nests a separate copy of a package wherever its hoisted version does not fit, so the same
+// name@version can sit in several node_modules folders (express 5 alone brings four identical
+// mime-types@3 + mime-db copies, each a 200 kB JSON table that mime-types indexes at load time).
+// Bundled, every copy is parsed and run again. This points each resolved file of a package at the
+// first copy seen of the same name@version (same file, same content), so only one is bundled.
+// Different versions stay separate.
+class DedupeIdenticalPackages {
+  apply(compiler) {
+    const { readFileSync } = require('fs');
+    const manifests = new Map(); // package root -> 'name@version' | null
+    const canonical = new Map(); // 'name@version' -> first package root seen
+    const identity = (root) => {
+      if (!manifests.has(root)) {
+        let id = null;
+        try {
+          const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+          if (name && version) id = `${name}@${version}`;
+        } catch {
+          // no package.json at the root (or unreadable): leave the file where it is
+        }
+        manifests.set(root, id);
+      }
+      return manifests.get(root);
+    };
+    compiler.hooks.normalModuleFactory.tap('DedupeIdenticalPackages', (factory) => {
+      factory.hooks.afterResolve.tap('DedupeIdenticalPackages', (resolveData) => {
+        const data = resolveData.createData;
+        const resource = data && data.resource;
+        if (typeof resource !== 'string') return;
+        const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(resource);
+        if (!match) return;
+        const root = match[1];
+        const id = identity(root);
+        if (!id) return;
+        if (!canonical.has(id)) canonical.set(id, root);
+        const target = canonical.get(id);
+        if (target === root) return;
+        const swap = (value) =>
+          typeof value === 'string' ? value.split(root).join(target) : value;
+        for (const key of ['resource', 'request', 'userRequest', 'rawRequest', 'context']) {
+          data[key] = swap(data[key]);
+        }
+        if (data.resourceResolveData) {
+          for (const key of ['path', 'descriptionFilePath', 'descriptionFileRoot', 'context']) {
+            data.resourceResolveData[key] = swap(data.resourceResolveData[key]);
+          }
+        }
+      });
+    });
+  }
+}
+
 // Applied after NxAppWebpackPlugin (plugins run in order), so it sees the options Nx filled in.
 class LambdaBundleTweaks {
   apply(compiler) {
@@ -199,6 +251,7 @@ module.exports = function lambdaWebpackConfig(
       // Lazy import() calls (the AWS SDK's credential providers, for one) would become extra chunk
       // files; keep the promise of "one file" so the package pattern stays dist/apps/<app>/main.js*.
       new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new DedupeIdenticalPackages(),
       new LambdaBundleTweaks(),
     ],
   };
