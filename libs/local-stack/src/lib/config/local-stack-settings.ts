@@ -34,7 +34,7 @@ export const DEFAULT_PORTS: LocalStackPorts = {
   sqsPort: 9324,
 };
 const DEFAULT_DATA_DIR = '.local-data';
-const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 5;
+export const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 5;
 /** 0 would hand a failed message straight back, in a hot loop; SQS's maximum is 12 h. */
 const MIN_VISIBILITY_TIMEOUT_SECONDS = 1;
 const MAX_VISIBILITY_TIMEOUT_SECONDS = 43_200;

@@ -24,8 +24,6 @@ export interface DynamoDbLocal {
   pid: number;
   /** Resolves when the java process exits, whether stopped or crashed. */
   exited: Promise<ProcessExit>;
-  /** The last lines DynamoDB Local printed, to explain a crash. */
-  recentOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -89,7 +87,6 @@ export async function startDynamoDbLocal({
     endpoint,
     pid: child.pid as number,
     exited: waitForExit(child),
-    recentOutput: () => output,
     stop: () => stopChildProcess(child, { wholeGroup: true }),
   };
 }

@@ -1,4 +1,7 @@
-import type { LocalStackSettings } from '../config/local-stack-settings';
+import {
+  DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
+  type LocalStackSettings,
+} from '../config/local-stack-settings';
 import {
   createLocalDynamoDbClient,
   createLocalSqsClient,
@@ -68,7 +71,6 @@ interface LocalServers {
   stop(): Promise<void>;
 }
 
-const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 5;
 /** Containers that `docker compose up -d` just started answer within seconds. */
 const DEFAULT_EXTERNAL_SERVERS_TIMEOUT_MS = 15_000;
 

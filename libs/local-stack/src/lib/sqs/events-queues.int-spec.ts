@@ -7,6 +7,25 @@ import { randomUUID } from 'node:crypto';
 import { createLocalSqsClient } from '../aws/local-aws-clients';
 import { ensureEventsQueues } from './events-queues';
 
+/** The events queue has this visibility timeout and redrives to its DLQ after 5 receives. */
+async function expectEventsQueueSettings(
+  sqs: SQSClient,
+  queues: { eventsQueueUrl: string; deadLetterQueueArn: string },
+  visibilityTimeout: string,
+): Promise<void> {
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queues.eventsQueueUrl,
+      AttributeNames: ['All'],
+    }),
+  );
+  expect(Attributes?.VisibilityTimeout).toBe(visibilityTimeout);
+  expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
+    deadLetterTargetArn: queues.deadLetterQueueArn,
+    maxReceiveCount: 5,
+  });
+}
+
 describe('ensureEventsQueues', () => {
   let sqs: SQSClient;
 
@@ -37,17 +56,7 @@ describe('ensureEventsQueues', () => {
     expect(queues.eventsQueueUrl).toMatch(
       new RegExp(`/000000000000/${names.queueName}$`),
     );
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: queues.eventsQueueUrl,
-        AttributeNames: ['All'],
-      }),
-    );
-    expect(Attributes?.VisibilityTimeout).toBe('7');
-    expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
-      deadLetterTargetArn: queues.deadLetterQueueArn,
-      maxReceiveCount: 5,
-    });
+    await expectEventsQueueSettings(sqs, queues, '7');
   });
 
   it('returns the same queues when called again', async () => {
@@ -89,16 +98,6 @@ describe('ensureEventsQueues', () => {
 
     // Assess
     expect(queues.eventsQueueUrl).toBe(existingQueueUrl);
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: queues.eventsQueueUrl,
-        AttributeNames: ['All'],
-      }),
-    );
-    expect(Attributes?.VisibilityTimeout).toBe('7');
-    expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
-      deadLetterTargetArn: queues.deadLetterQueueArn,
-      maxReceiveCount: 5,
-    });
+    await expectEventsQueueSettings(sqs, queues, '7');
   });
 });
