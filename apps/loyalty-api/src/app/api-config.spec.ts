@@ -4,6 +4,7 @@ const complete = {
   TABLE_NAME: 'loyalty-dev',
   EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/loyalty-dev-events',
   JWT_SECRET: 's'.repeat(32),
+  PAGE_TOKEN_SECRET: 'p'.repeat(32),
 };
 
 describe('validateApiConfig', () => {
@@ -15,7 +16,7 @@ describe('validateApiConfig', () => {
     expect(config).toMatchObject({ ...complete, CORS_ORIGINS: '*' });
   });
 
-  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'JWT_SECRET'])('refuses to start without %s', (name) => {
+  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'JWT_SECRET', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
     // Act
     const validate = () => validateApiConfig({ ...complete, [name]: '' });
 
@@ -23,11 +24,11 @@ describe('validateApiConfig', () => {
     expect(validate).toThrow(name);
   });
 
-  it('refuses a JWT secret shorter than 32 characters', () => {
+  it.each(['JWT_SECRET', 'PAGE_TOKEN_SECRET'])('refuses a %s shorter than 32 characters', (name) => {
     // Act
-    const validate = () => validateApiConfig({ ...complete, JWT_SECRET: 'short' });
+    const validate = () => validateApiConfig({ ...complete, [name]: 'short' });
 
     // Assess
-    expect(validate).toThrow('at least 32 characters');
+    expect(validate).toThrow(`${name} must be at least 32 characters`);
   });
 });

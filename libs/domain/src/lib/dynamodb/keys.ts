@@ -2,6 +2,8 @@
 const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
 
 export const keys = {
+  /** The business itself: its name and program settings. */
+  tenant: (tenantId: string) => ({ PK: `TENANT#${tenantId}`, SK: 'PROFILE' }),
   account: (tenantId: string, userId: string) => ({
     PK: customerPartition(tenantId, userId),
     SK: 'ACCOUNT',

@@ -25,3 +25,6 @@ export const EVENTS_MAX_RECEIVE_COUNT = 5;
 
 /** Signs and verifies bearer tokens in local runs only; deployed stages read a secret. */
 export const LOCAL_JWT_SECRET = 'local-development-only-jwt-secret-0123456789';
+
+/** Signs list positions (`nextToken`) in local runs only. */
+export const LOCAL_PAGE_TOKEN_SECRET = 'local-development-only-page-token-secret-0123';

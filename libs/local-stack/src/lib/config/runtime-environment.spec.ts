@@ -23,6 +23,7 @@ describe('localRuntimeEnvironment', () => {
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
       AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9324',
       JWT_SECRET: 'local-development-only-jwt-secret-0123456789',
+      PAGE_TOKEN_SECRET: 'local-development-only-page-token-secret-0123',
     });
   });
 });

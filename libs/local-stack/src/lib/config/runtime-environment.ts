@@ -1,6 +1,7 @@
 import {
   LOCAL_CREDENTIALS,
   LOCAL_JWT_SECRET,
+  LOCAL_PAGE_TOKEN_SECRET,
   LOCAL_REGION,
   LOCAL_TABLE_NAME,
 } from './naming';
@@ -15,6 +16,7 @@ export interface LocalRuntimeEnvironment {
   AWS_ENDPOINT_URL_DYNAMODB: string;
   AWS_ENDPOINT_URL_SQS: string;
   JWT_SECRET: string;
+  PAGE_TOKEN_SECRET: string;
   // An index signature lets the map be spread into process.env and child environments.
   [name: string]: string;
 }
@@ -37,5 +39,6 @@ export function localRuntimeEnvironment(
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
     JWT_SECRET: LOCAL_JWT_SECRET,
+    PAGE_TOKEN_SECRET: LOCAL_PAGE_TOKEN_SECRET,
   };
 }

@@ -1,0 +1,54 @@
+import { IANAZone } from 'luxon';
+import { ValidationError } from '../shared/validation-error';
+import { err, ok, Result } from '../shared/result';
+import { ExpiryPolicy, ProgramSettings, ReversalPolicy } from './program-settings';
+
+/** A partial change to a program, as a tenant owner sends it; unset fields keep their value. */
+export type ProgramSettingsUpdate = {
+  readonly [K in keyof ProgramSettings]?: ProgramSettings[K];
+};
+
+const REVERSAL_POLICIES: readonly ReversalPolicy[] = ['allow_negative', 'clamp'];
+const MAX_DAYS = 3660;
+
+/** Applies an update to a program, rejecting any value the ledger could not honour. */
+export function updateProgramSettings(
+  current: ProgramSettings,
+  update: ProgramSettingsUpdate,
+): Result<ProgramSettings, ValidationError> {
+  const next: ProgramSettings = { ...current, ...update };
+  const problems: Record<string, string> = {};
+  const { earnRule, pendingDays, expiry, reversalPolicy, expiringSoonDays, timeZone } = next;
+  if (!isWholeBetween(earnRule.points, 0, 1_000_000) || !isWholeBetween(earnRule.perAmount, 1, 1_000_000)) {
+    problems['earnRule'] = 'points (0–1000000) and perAmount (1–1000000) must be whole numbers';
+  }
+  if (!isWholeBetween(pendingDays, 0, MAX_DAYS)) problems['pendingDays'] = `a whole number of days, 0–${MAX_DAYS}`;
+  if (!isExpiryPolicy(expiry)) {
+    problems['expiry'] =
+      '{"kind":"none"}, {"kind":"days_after_earning","days":1–3660} or {"kind":"end_of_month_after","months":0–120}';
+  }
+  if (!REVERSAL_POLICIES.includes(reversalPolicy)) problems['reversalPolicy'] = REVERSAL_POLICIES.join(' or ');
+  if (!isWholeBetween(expiringSoonDays, 1, 365)) problems['expiringSoonDays'] = 'a whole number of days, 1–365';
+  if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) problems['timeZone'] = 'an IANA time zone, e.g. Europe/Paris';
+  if (Object.keys(problems).length > 0) {
+    return err(new ValidationError('Invalid program settings', { fields: problems }));
+  }
+  return ok(next);
+}
+
+function isExpiryPolicy(policy: ExpiryPolicy): boolean {
+  switch (policy?.kind) {
+    case 'none':
+      return Object.keys(policy).length === 1;
+    case 'days_after_earning':
+      return isWholeBetween(policy.days, 1, MAX_DAYS);
+    case 'end_of_month_after':
+      return isWholeBetween(policy.months, 0, 120);
+    default:
+      return false;
+  }
+}
+
+function isWholeBetween(value: unknown, min: number, max: number): boolean {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+}

@@ -1,0 +1,32 @@
+import { DEFAULT_EARN_RULE, EarnRule } from '../points/earn-rule';
+
+/** When earned points lapse. Expiry counts from the day points become available (after any return window). */
+export type ExpiryPolicy =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'days_after_earning'; readonly days: number }
+  | { readonly kind: 'end_of_month_after'; readonly months: number };
+
+/** What a reversal does when the order's points were already spent. */
+export type ReversalPolicy = 'allow_negative' | 'clamp';
+
+/** A tenant's loyalty program: how points are earned, held back, reversed and expired. */
+export interface ProgramSettings {
+  readonly earnRule: EarnRule;
+  /** Return window: points stay pending this many days before they can be spent (0 = at once). */
+  readonly pendingDays: number;
+  readonly expiry: ExpiryPolicy;
+  readonly reversalPolicy: ReversalPolicy;
+  /** An "expiring soon" notice goes out this many days before a lot expires. */
+  readonly expiringSoonDays: number;
+  /** IANA time zone of the business: calendar rules (month ends, campaign days) use it. */
+  readonly timeZone: string;
+}
+
+export const DEFAULT_PROGRAM: ProgramSettings = {
+  earnRule: DEFAULT_EARN_RULE,
+  pendingDays: 0,
+  expiry: { kind: 'none' },
+  reversalPolicy: 'allow_negative',
+  expiringSoonDays: 7,
+  timeZone: 'UTC',
+};
