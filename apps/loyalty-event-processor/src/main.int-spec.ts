@@ -2,7 +2,7 @@ import { createDocumentClient, DynamoDbPointsAccountReader } from '@loyalty/doma
 import { buildOrderCompletedEvent } from '@loyalty/local-stack';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { handler } from './main';
+import { handler, ledgerJobsHandler } from './main';
 
 // Runs the real handler against the DynamoDB Local that the integration test set-up starts.
 const accounts = new DynamoDbPointsAccountReader(createDocumentClient(), process.env['TABLE_NAME'] ?? '');
@@ -95,5 +95,47 @@ describe('event processor handler against DynamoDB Local', () => {
     );
     expect(conflict.batchItemFailures).toEqual([{ itemIdentifier: conflicting.messageId }]);
     expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15, version: 1 });
+  });
+
+  it('takes points back for order.refunded (partial, once per refund) and order.cancelled', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+    const change = (type: string, detail: object, eventId: string) =>
+      record({ 'detail-type': type, source: 'ecommerce.platform', id: eventId, time: new Date().toISOString(), detail: { tenantId, orderId: 'order_1', eventId, ...detail } });
+    await invoke(record(envelope(tenantId, 'order_1', '200.00')));
+    const partial = change('order.refunded', { amount: 50 }, 'evt_1');
+
+    // Act
+    const refunded = await invoke(partial, partial);
+    const cancelled = await invoke(change('order.cancelled', {}, 'evt_2'));
+
+    // Assess
+    expect(refunded.batchItemFailures).toEqual([]);
+    expect(cancelled.batchItemFailures).toEqual([]);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 0, lifetimeEarned: 0, version: 3 });
+  });
+
+  it('retries a refund that arrives before its order instead of rejecting it', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+    const early = record({ 'detail-type': 'order.refunded', source: 'ecommerce.platform', id: 'evt_1', time: new Date().toISOString(), detail: { tenantId, orderId: 'order_9', eventId: 'evt_1' } });
+
+    // Act
+    const before = await invoke(early);
+    await invoke(record(envelope(tenantId, 'order_9')));
+    const after = await invoke(early);
+
+    // Assess
+    expect(before.batchItemFailures).toEqual([{ itemIdentifier: early.messageId }]);
+    expect(after.batchItemFailures).toEqual([]);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 0 });
+  });
+
+  it('runs the scheduled ledger jobs within the time the invocation has left', async () => {
+    // Act
+    const summary = await ledgerJobsHandler({} as never, { ...context, getRemainingTimeInMillis: () => 20_000 });
+
+    // Assess
+    expect(summary).toMatchObject({ incomplete: false });
   });
 });

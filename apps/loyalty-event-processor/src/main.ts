@@ -7,7 +7,8 @@ import {
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { RunLedgerJobs } from '@loyalty/domain';
+import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ProcessorModule } from './app/processor.module';
 import { SqsRecordHandler } from './events/sqs-record-handler';
 
@@ -34,4 +35,21 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
     context,
     throwOnFullBatchFailure: false,
   });
+}
+
+/** Seconds kept free at the end of a scheduled run, so it stops cleanly before Lambda's timeout. */
+const JOB_SAFETY_MARGIN_MS = 5_000;
+
+/**
+ * Scheduled handler (EventBridge schedule): matures pending points, expires lots and sends
+ * "expiring soon" notices. Work left at the time limit is picked up by the next run.
+ */
+export async function ledgerJobsHandler(_event: ScheduledEvent, context: Context) {
+  const app = await getApplication();
+  const logger = app.get(Logger);
+  logger.addContext(context);
+  const budgetMs = Math.max(1_000, context.getRemainingTimeInMillis() - JOB_SAFETY_MARGIN_MS);
+  const summary = await app.get(RunLedgerJobs).execute(new Date(), budgetMs);
+  logger.info('Ledger jobs ran', { ...summary });
+  return summary;
 }

@@ -1,7 +1,19 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, DynamoDbPointsAccountReader } from '@loyalty/domain';
+import {
+  AdjustPoints,
+  CachedProgramSettingsReader,
+  ChangeOrder,
+  CompleteOrder,
+  createDocumentClient,
+  DynamoDbLedgerHistoryReader,
+  DynamoDbOrderReader,
+  DynamoDbPointsAccountReader,
+  DynamoDbPointsLedger,
+  DynamoDbProgramSettingsReader,
+  RedeemPoints,
+} from '@loyalty/domain';
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -11,6 +23,8 @@ import { TokenVerifier } from '../auth/token-verifier';
 import { DynamoDbHealthIndicator } from '../health/dynamodb.health';
 import { HealthController } from '../health/health.controller';
 import { SqsHealthIndicator } from '../health/sqs.health';
+import { PageTokenCodec } from '../http/page-token';
+import { OrdersController } from '../orders/orders.controller';
 import { PointsController } from '../points/points.controller';
 import { ApiConfig, validateApiConfig } from './api-config';
 
@@ -19,17 +33,40 @@ import { ApiConfig, validateApiConfig } from './api-config';
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController],
+  controllers: [HealthController, PointsController, OrdersController],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
     { provide: SQSClient, useFactory: () => new SQSClient({}) },
-    {
-      provide: DynamoDbPointsAccountReader,
+    ...[
+      DynamoDbPointsAccountReader,
+      DynamoDbLedgerHistoryReader,
+      DynamoDbOrderReader,
+      DynamoDbPointsLedger,
+      DynamoDbProgramSettingsReader,
+    ].map((Adapter) => ({
+      provide: Adapter,
       inject: [DynamoDBDocumentClient, ConfigService],
       useFactory: (client: DynamoDBDocumentClient, config: ConfigService<ApiConfig, true>) =>
-        new DynamoDbPointsAccountReader(client, config.get('TABLE_NAME', { infer: true })),
+        new Adapter(client, config.get('TABLE_NAME', { infer: true })),
+    })),
+    {
+      provide: CachedProgramSettingsReader,
+      inject: [DynamoDbProgramSettingsReader],
+      useFactory: (programs: DynamoDbProgramSettingsReader) => new CachedProgramSettingsReader(programs),
     },
+    ...[CompleteOrder, RedeemPoints, AdjustPoints].map((UseCase) => ({
+      provide: UseCase,
+      inject: [DynamoDbPointsLedger, CachedProgramSettingsReader],
+      useFactory: (ledger: DynamoDbPointsLedger, programs: CachedProgramSettingsReader) => new UseCase(ledger, programs),
+    })),
+    {
+      provide: ChangeOrder,
+      inject: [DynamoDbPointsLedger, DynamoDbOrderReader, CachedProgramSettingsReader],
+      useFactory: (ledger: DynamoDbPointsLedger, orders: DynamoDbOrderReader, programs: CachedProgramSettingsReader) =>
+        new ChangeOrder(ledger, orders, programs),
+    },
+    PageTokenCodec,
     TokenVerifier,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     DynamoDbHealthIndicator,

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiErrorBody, ApiErrorCode } from './api-error';
+import { ApiException } from './domain-failure';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 
 const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
@@ -39,7 +40,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body: ApiErrorBody = {
       success: false,
       error: {
-        code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR'),
+        code:
+          exception instanceof ApiException
+            ? exception.code
+            : CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR'),
         message: status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE ? 'Internal error' : messageOf(exception),
         ...detailsOf(exception),
       },

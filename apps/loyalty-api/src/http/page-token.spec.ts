@@ -48,6 +48,7 @@ describe('PageTokenCodec', () => {
         // Assess
         expect(decode).toThrow(BadRequestException);
       }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,19 +1,114 @@
-import { DynamoDbPointsAccountReader } from '@loyalty/domain';
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import {
+  AdjustPoints,
+  DynamoDbLedgerHistoryReader,
+  DynamoDbPointsAccountReader,
+  PostingOutcome,
+  RedeemPoints,
+} from '@loyalty/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { assertCanActOnCustomer } from '../auth/customer-access';
 import type { Principal } from '../auth/principal';
+import { assertRole } from '../auth/require-role';
+import { domainFailure } from '../http/domain-failure';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
+import { PageTokenCodec } from '../http/page-token';
+import { AdjustBody, HistoryQueryParams, RedeemBody } from './points.dto';
 import { UserIdParams } from './user-id.params';
+
+const EXPIRING_SOON_DAYS = 30;
+const DEFAULT_LIMIT = 20;
 
 @Controller('points')
 export class PointsController {
-  constructor(private readonly accounts: DynamoDbPointsAccountReader) {}
+  constructor(
+    private readonly accounts: DynamoDbPointsAccountReader,
+    private readonly history: DynamoDbLedgerHistoryReader,
+    private readonly redeemPoints: RedeemPoints,
+    private readonly adjustPoints: AdjustPoints,
+    private readonly pageTokens: PageTokenCodec,
+  ) {}
 
   @Get(':userId')
   async balance(@Param() { userId }: UserIdParams, @CurrentPrincipal() principal: Principal) {
     assertCanActOnCustomer(principal, userId);
     const account = await this.accounts.getAccount(principal.tenantId, userId);
-    if (!account) throw new NotFoundException(`No points account for ${userId}`);
-    return { userId, balance: account.available, lifetime: account.lifetimeEarned };
+    const horizon = new Date(Date.now() + EXPIRING_SOON_DAYS * 86_400_000).toISOString();
+    const expiring = (account?.lots ?? []).filter((lot) => lot.state === 'available' && lot.expiresAt && lot.expiresAt <= horizon);
+    return {
+      userId,
+      balance: account?.available ?? 0,
+      pending: account?.pending ?? 0,
+      lifetime: account?.lifetimeEarned ?? 0,
+      redeemed: account?.redeemed ?? 0,
+      expired: account?.expired ?? 0,
+      // Tiers come with the campaigns and tiers work; every customer starts in the first one.
+      tier: 'bronze',
+      expiringSoon: {
+        withinDays: EXPIRING_SOON_DAYS,
+        points: expiring.reduce((sum, lot) => sum + lot.points, 0),
+        lots: expiring.map(({ lotId, points, expiresAt }) => ({ lotId, points, expiresAt })),
+      },
+    };
   }
+
+  @Get(':userId/history')
+  async transactions(
+    @Param() { userId }: UserIdParams,
+    @Query() query: HistoryQueryParams,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertCanActOnCustomer(principal, userId);
+    const scope = `${principal.tenantId}:history:${userId}:${query.type ?? '*'}`;
+    const page = await this.history.history(principal.tenantId, userId, {
+      limit: query.limit ?? DEFAULT_LIMIT,
+      type: query.type,
+      after: this.pageTokens.decode(scope, query.nextToken),
+    });
+    return { transactions: page.items, nextToken: this.pageTokens.encode(scope, page.next) ?? null };
+  }
+
+  @Post(':userId/redeem')
+  @HttpCode(201)
+  async redeem(
+    @Param() { userId }: UserIdParams,
+    @Body() body: RedeemBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertCanActOnCustomer(principal, userId);
+    const outcome = await this.redeemPoints.execute({
+      tenantId: principal.tenantId,
+      userId,
+      ...body,
+      actor: { sub: principal.sub, role: principal.role },
+      idempotencyKey,
+    });
+    if (!outcome.ok) throw domainFailure(outcome.error);
+    return postingView(outcome.value);
+  }
+
+  @Post(':userId/adjust')
+  @HttpCode(201)
+  async adjust(
+    @Param() { userId }: UserIdParams,
+    @Body() body: AdjustBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertRole(principal, ['staff', 'owner', 'admin']);
+    const outcome = await this.adjustPoints.execute({
+      tenantId: principal.tenantId,
+      userId,
+      ...body,
+      actor: { sub: principal.sub, role: principal.role },
+      idempotencyKey,
+    });
+    if (!outcome.ok) throw domainFailure(outcome.error);
+    return postingView(outcome.value);
+  }
+}
+
+function postingView({ entry, duplicate }: PostingOutcome) {
+  return { transaction: entry, balance: entry?.balanceAfter, duplicate };
 }

@@ -1,17 +1,20 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { CreditOrderPoints, DomainError } from '@loyalty/domain';
+import { ChangeOrder, CompleteOrder, DomainError, OrderChange, OrderPosting, Result } from '@loyalty/domain';
 import { Injectable } from '@nestjs/common';
 import type { SQSRecord } from 'aws-lambda';
 import { readEvent } from './event-envelope';
 import { EventRejectedError } from './event-rejected-error';
 import { OrderCompletedDetail } from './order-completed.detail';
+import { OrderCancelledDetail, OrderRefundedDetail } from './order-changed.detail';
+import { OrderNotYetKnownError } from './order-not-yet-known-error';
 import { validateDetail } from './validate-detail';
 
 /** Handles one SQS record; throwing marks it as a batch item failure. */
 @Injectable()
 export class SqsRecordHandler {
   constructor(
-    private readonly creditOrderPoints: CreditOrderPoints,
+    private readonly completeOrder: CompleteOrder,
+    private readonly changeOrder: ChangeOrder,
     private readonly logger: Logger,
   ) {}
 
@@ -27,27 +30,47 @@ export class SqsRecordHandler {
   private async dispatch(record: SQSRecord): Promise<void> {
     const event = readEvent(record.body, record.messageAttributes['eventType']?.stringValue);
     switch (event.type) {
-      case 'order.completed':
-        return this.orderCompleted(await validateDetail(OrderCompletedDetail, event.detail));
+      case 'order.completed': {
+        const detail = await validateDetail(OrderCompletedDetail, event.detail);
+        return this.report('Order completed', detail, await this.completeOrder.execute(detail));
+      }
+      case 'order.refunded': {
+        const detail = await validateDetail(OrderRefundedDetail, event.detail);
+        const change: OrderChange =
+          detail.items !== undefined
+            ? { kind: 'refund_items', items: detail.items }
+            : detail.amount !== undefined
+              ? { kind: 'refund_amount', amount: detail.amount }
+              : { kind: 'refund_all' };
+        const refundId = detail.refundId ?? detail.eventId;
+        return this.report('Order refunded', detail, await this.changeOrder.execute({ ...detail, change, refundId }));
+      }
+      case 'order.cancelled': {
+        const detail = await validateDetail(OrderCancelledDetail, event.detail);
+        return this.report('Order cancelled', detail, await this.changeOrder.execute({ ...detail, change: { kind: 'cancel' } }));
+      }
       default:
         throw new EventRejectedError(`Unsupported event type "${event.type}"`);
     }
   }
 
-  private async orderCompleted(detail: OrderCompletedDetail): Promise<void> {
-    const credited = await this.creditOrderPoints.execute(detail);
-    if (!credited.ok) {
-      throw new EventRejectedError(credited.error.message, credited.error.details, {
-        cause: credited.error,
-      });
+  /**
+   * Logs what an order event did. Refused events are final (the DLQ keeps them), except a change
+   * to an order not seen yet: delivery is unordered, so its completion may still arrive.
+   */
+  private report(what: string, detail: { tenantId: string; eventId?: string }, outcome: Result<OrderPosting, DomainError>) {
+    if (!outcome.ok) {
+      if (outcome.error.code === 'NOT_FOUND') throw new OrderNotYetKnownError(outcome.error.message, { cause: outcome.error });
+      throw new EventRejectedError(outcome.error.message, outcome.error.details, { cause: outcome.error });
     }
-    const { orderId, userId, points, duplicate } = credited.value;
-    this.logger.info(duplicate ? 'Order already credited' : 'Order credited', {
+    const { order, entry, duplicate } = outcome.value;
+    this.logger.info(duplicate ? `${what} (already applied)` : what, {
       tenantId: detail.tenantId,
       eventId: detail.eventId,
-      orderId,
-      userId,
-      points,
+      orderId: order.orderId,
+      userId: order.userId,
+      status: order.status,
+      points: entry?.points ?? 0,
       duplicate,
     });
   }

@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PointsAccount } from '../ledger/points-account';
 import type { PointsAccountReader } from '../ledger/points-account-reader';
-import { keys } from './keys';
+import { fromItem, keys } from './keys';
 
 export class DynamoDbPointsAccountReader implements PointsAccountReader {
   constructor(
@@ -10,26 +10,10 @@ export class DynamoDbPointsAccountReader implements PointsAccountReader {
   ) {}
 
   /** `consistent` is for writers that derive the next state from this read. */
-  async getAccount(
-    tenantId: string,
-    userId: string,
-    { consistent = false } = {},
-  ): Promise<PointsAccount | undefined> {
+  async getAccount(tenantId: string, userId: string, { consistent = false } = {}): Promise<PointsAccount | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.account(tenantId, userId),
-        ConsistentRead: consistent,
-      }),
+      new GetCommand({ TableName: this.tableName, Key: keys.account(tenantId, userId), ConsistentRead: consistent }),
     );
-    if (!Item) return undefined;
-    return {
-      tenantId: Item['tenantId'],
-      userId: Item['userId'],
-      available: Item['available'],
-      lifetimeEarned: Item['lifetimeEarned'],
-      version: Item['version'],
-      updatedAt: Item['updatedAt'],
-    };
+    return Item && fromItem<PointsAccount>(Item);
   }
 }

@@ -1,20 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { CreditOrderPoints } from '../orders/credit-order-points';
+import { ReconcileAccounts } from '../ledger/reconcile-accounts';
+import { RunLedgerJobs } from '../jobs/run-ledger-jobs';
+import { ExpiringSoonNotice } from '../jobs/expiry-notice-publisher';
+import { ChangeOrder } from '../orders/change-order';
+import { CompleteOrder } from '../orders/complete-order';
+import { AdjustPoints } from '../points/adjust-points';
+import { RedeemPoints } from '../points/redeem-points';
+import { DEFAULT_PROGRAM, ProgramSettings } from '../program/program-settings';
 import { createDocumentClient } from './document-client';
+import { DynamoDbAccountDirectory } from './dynamodb-account-directory';
+import { DynamoDbDueAccountsReader } from './dynamodb-due-accounts-reader';
+import { DynamoDbLedgerHistoryReader } from './dynamodb-ledger-history-reader';
+import { DynamoDbOrderReader } from './dynamodb-order-reader';
 import { DynamoDbPointsAccountReader } from './dynamodb-points-account-reader';
 import { DynamoDbPointsLedger } from './dynamodb-points-ledger';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from './keys';
 
 // Runs against the DynamoDB Local that the integration test set-up starts (TABLE_NAME, endpoint).
 const tableName = process.env['TABLE_NAME'] ?? '';
 const client = createDocumentClient();
-const ledger = new DynamoDbPointsLedger(client, tableName);
 const accounts = new DynamoDbPointsAccountReader(client, tableName);
-const creditOrderPoints = new CreditOrderPoints(ledger);
+const history = new DynamoDbLedgerHistoryReader(client, tableName);
+const orders = new DynamoDbOrderReader(client, tableName);
+const reconciler = new ReconcileAccounts(new DynamoDbAccountDirectory(client, tableName), accounts, history);
+const actor = { sub: 'staff_1', role: 'staff' };
+
+function stack(program: Partial<ProgramSettings> = {}, now?: () => Date) {
+  const ledger = new DynamoDbPointsLedger(client, tableName, { now });
+  const programs = { getProgram: async () => ({ ...DEFAULT_PROGRAM, ...program }) };
+  return {
+    ledger,
+    complete: new CompleteOrder(ledger, programs),
+    change: new ChangeOrder(ledger, orders, programs),
+    redeem: new RedeemPoints(ledger, programs),
+    adjust: new AdjustPoints(ledger, programs),
+    programs,
+  };
+}
 
 const newTenant = () => `t-${randomUUID()}`;
-const order = (tenantId: string, orderId: string, amount = 150) => ({
+const order = (tenantId: string, orderId: string, amount: number | string = 150) => ({
   tenantId,
   orderId,
   userId: 'user_1',
@@ -22,113 +46,178 @@ const order = (tenantId: string, orderId: string, amount = 150) => ({
   currency: 'USD',
 });
 
-async function entriesOf(tenantId: string, userId: string) {
-  const { Items = [] } = await client.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
-      ExpressionAttributeValues: { ':pk': keys.account(tenantId, userId).PK, ':entry': 'ENTRY#' },
-      ConsistentRead: true,
-    }),
-  );
-  return Items;
+/** Every scenario ends here: the tenant's accounts equal the sum of their entries. */
+async function expectNoDrift(tenantId: string) {
+  const report = await reconciler.execute(tenantId);
+  expect(report.drifts).toEqual([]);
+  expect(report.accounts).toBeGreaterThan(0);
 }
 
-/** Reconciles one account: its totals must equal the sum of its entries. */
-async function expectReconciled(tenantId: string, userId: string) {
-  const entries = await entriesOf(tenantId, userId);
-  const account = await accounts.getAccount(tenantId, userId, { consistent: true });
-  const sum = entries.reduce((total, entry) => total + (entry['points'] as number), 0);
-  expect(account?.available).toBe(sum);
-  expect(account?.version).toBe(entries.length);
-}
-
-describe('DynamoDbPointsLedger against DynamoDB Local', () => {
-  it('credits an order once, with the entry, the totals and the idempotency record', async () => {
+describe('the ledger against DynamoDB Local', () => {
+  it('credits an order once, with its entry, totals, order and idempotency record', async () => {
     // Prepare
     const tenantId = newTenant();
+    const { complete } = stack();
 
     // Act
-    const credited = await creditOrderPoints.execute(order(tenantId, 'order_1'));
+    const credited = await complete.execute(order(tenantId, 'order_1'));
 
     // Assess
-    expect(credited).toMatchObject({ ok: true, value: { points: 15, balanceAfter: 15, duplicate: false } });
+    expect(credited).toMatchObject({ ok: true, value: { duplicate: false, order: { status: 'completed', pointsEarned: 15 } } });
     expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15, lifetimeEarned: 15, version: 1 });
-    const [entry] = await entriesOf(tenantId, 'user_1');
-    expect(entry).toMatchObject({ type: 'earned', points: 15, balanceAfter: 15, source: { kind: 'order', id: 'order_1' } });
-    expect(entry?.['entryId']).toMatch(/^txn_[0-9A-HJKMNP-TV-Z]{26}$/);
+    const [entry] = await history.allEntries(tenantId, 'user_1');
+    expect(entry).toMatchObject({ type: 'earned', points: 15, balanceAfter: 15, source: { kind: 'order', id: 'order_1' }, sequence: 1 });
+    expect(entry?.entryId).toMatch(/^txn_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(await orders.getOrder(tenantId, 'order_1')).toMatchObject({ pointsEarned: 15, earnEntryId: entry?.entryId });
+    await expectNoDrift(tenantId);
   });
 
-  it('answers a repeated order with the first result and writes nothing', async () => {
+  it('credits an order delivered 3 times, some concurrently, exactly once', async () => {
     // Prepare
     const tenantId = newTenant();
-    const first = await creditOrderPoints.execute(order(tenantId, 'order_1'));
+    const { complete } = stack();
+    const deliveries = Array.from({ length: 20 }, (_, index) => `order_${index % 10}`);
 
     // Act
-    const repeated = await creditOrderPoints.execute(order(tenantId, 'order_1'));
+    const first = await Promise.all(deliveries.map((orderId) => complete.execute(order(tenantId, orderId))));
+    const third = await Promise.all(deliveries.slice(0, 10).map((orderId) => complete.execute(order(tenantId, orderId, '150.00'))));
 
     // Assess
-    expect(repeated.ok && first.ok && repeated.value.entryId).toBe(first.ok && first.value.entryId);
-    expect(repeated.ok && repeated.value.duplicate).toBe(true);
-    expect(await entriesOf(tenantId, 'user_1')).toHaveLength(1);
+    expect([...first, ...third].every((outcome) => outcome.ok)).toBe(true);
+    expect([...first, ...third].filter((outcome) => outcome.ok && !outcome.value.duplicate)).toHaveLength(10);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 150, version: 10 });
+    await expectNoDrift(tenantId);
   });
 
   it('refuses the same order with a different amount as a conflict', async () => {
     // Prepare
     const tenantId = newTenant();
-    await creditOrderPoints.execute(order(tenantId, 'order_1', 150));
+    const { complete } = stack();
+    await complete.execute(order(tenantId, 'order_1'));
 
     // Act
-    const changed = await creditOrderPoints.execute(order(tenantId, 'order_1', 990));
+    const changed = await complete.execute(order(tenantId, 'order_1', 151));
 
     // Assess
-    expect(changed.ok).toBe(false);
-    expect(!changed.ok && changed.error.code).toBe('CONFLICT');
-    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15 });
+    expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await expectNoDrift(tenantId);
   });
 
-  it('applies one effect when the same order arrives many times at once', async () => {
+  it('lets exactly 100 of 200 concurrent 10-point redemptions through a 1,000-point balance', async () => {
     // Prepare
     const tenantId = newTenant();
+    const { adjust, redeem } = stack();
+    await adjust.execute({ tenantId, userId: 'user_1', points: 1000, reason: 'opening balance', actor });
 
     // Act
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () => creditOrderPoints.execute(order(tenantId, 'order_1'))),
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, (_, index) =>
+        redeem.execute({ tenantId, userId: 'user_1', points: 10, reason: 'coffee', actor, idempotencyKey: `r${index}` }),
+      ),
     );
 
     // Assess
-    expect(results.every((result) => result.ok)).toBe(true);
-    expect(results.filter((result) => result.ok && !result.value.duplicate)).toHaveLength(1);
-    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 15, version: 1 });
-    await expectReconciled(tenantId, 'user_1');
-  });
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(100);
+    expect(outcomes.filter((outcome) => !outcome.ok && outcome.error.code === 'INSUFFICIENT_POINTS')).toHaveLength(100);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 0, redeemed: 1000 });
+    const balances = (await history.allEntries(tenantId, 'user_1')).map((entry) => entry.balanceAfter);
+    expect(Math.min(...balances)).toBe(0);
+    await expectNoDrift(tenantId);
+  }, 120_000);
 
-  it('loses no update when different orders credit one customer concurrently', async () => {
+  it('caps partial refunds that add up to more than the order', async () => {
     // Prepare
     const tenantId = newTenant();
+    const { complete, change } = stack();
+    await complete.execute(order(tenantId, 'order_1'));
 
     // Act
-    await Promise.all(
-      Array.from({ length: 10 }, (_, index) => creditOrderPoints.execute(order(tenantId, `order_${index}`, 100))),
+    const refunds = await Promise.all(
+      ['100.00', '100.00', '100.00'].map((amount, index) =>
+        change.execute({ tenantId, orderId: 'order_1', change: { kind: 'refund_amount', amount }, refundId: `refund_${index}` }),
+      ),
     );
 
     // Assess
-    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 100, lifetimeEarned: 100, version: 10 });
-    const balances = (await entriesOf(tenantId, 'user_1')).map((entry) => entry['balanceAfter']).sort((a, b) => a - b);
-    expect(balances).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-    await expectReconciled(tenantId, 'user_1');
+    expect(refunds.every((refund) => refund.ok)).toBe(true);
+    expect(await orders.getOrder(tenantId, 'order_1')).toMatchObject({ status: 'refunded', pointsReversed: 15, refundedMinor: 15000 });
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 0, lifetimeEarned: 0 });
+    await expectNoDrift(tenantId);
   });
 
-  it('keeps tenants apart: the same user and order ids in two tenants are two accounts', async () => {
+  it('matures, warns about and expires the right lots, however many times the jobs run', async () => {
     // Prepare
-    const [first, second] = [newTenant(), newTenant()];
+    const tenantId = newTenant();
+    let now = new Date('2026-01-01T12:00:00Z');
+    const program = { pendingDays: 10, expiry: { kind: 'days_after_earning' as const, days: 30 }, expiringSoonDays: 7 };
+    const { complete, redeem, ledger, programs } = stack(program, () => now);
+    const notices: ExpiringSoonNotice[] = [];
+    const jobs = new RunLedgerJobs(
+      new DynamoDbDueAccountsReader(client, tableName),
+      accounts,
+      programs,
+      ledger,
+      { publish: async (sent) => void notices.push(...sent) },
+      ledger,
+    );
+    await complete.execute(order(tenantId, 'order_old', 100));
+    now = new Date('2026-01-05T12:00:00Z');
+    await complete.execute(order(tenantId, 'order_new', 100));
 
     // Act
-    await creditOrderPoints.execute(order(first, 'order_1', 150));
-    await creditOrderPoints.execute(order(second, 'order_1', 300));
+    now = new Date('2026-01-12T12:00:00Z'); // the older return window is over
+    await Promise.all([jobs.execute(now), jobs.execute(now)]);
+    now = new Date('2026-01-16T12:00:00Z'); // the newer too
+    await jobs.execute(now);
+    await redeem.execute({ tenantId, userId: 'user_1', points: 4, reason: 'gift', actor });
+    now = new Date('2026-02-06T12:00:00Z'); // the older lot (expiring 02-12) is within 7 days
+    await jobs.execute(now);
+    await jobs.execute(now);
+    now = new Date('2026-02-13T00:00:00Z'); // the older lot has expired, the newer (02-17) is close
+    await Promise.all([jobs.execute(now), jobs.execute(now)]);
 
     // Assess
-    expect(await accounts.getAccount(first, 'user_1')).toMatchObject({ available: 15 });
-    expect(await accounts.getAccount(second, 'user_1')).toMatchObject({ available: 30 });
+    const entries = await history.allEntries(tenantId, 'user_1');
+    expect(entries.map((entry) => `${entry.type}:${entry.points}`)).toEqual([
+      'pending:10',
+      'pending:10',
+      'matured:10',
+      'matured:10',
+      'redeemed:-4',
+      'expired:-6',
+    ]);
+    const [oldLot, newLot] = entries.map((entry) => entry.entryId);
+    expect(entries[4]?.lots).toEqual([{ lotId: oldLot, points: -4, expiresAt: '2026-02-12T00:00:00.000Z' }]);
+    const sent = new Map(notices.map((notice) => [notice.lotId, notice.points]));
+    expect([...sent]).toEqual([
+      [oldLot, 6],
+      [newLot, 10],
+    ]);
+    expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 10, pending: 0, expired: 6, redeemed: 4, lifetimeEarned: 20 });
+    await expectNoDrift(tenantId);
+  });
+
+  it('pages history newest first, by type, and orders per customer', async () => {
+    // Prepare
+    const tenantId = newTenant();
+    const { complete, redeem } = stack();
+    for (let index = 0; index < 5; index++) await complete.execute(order(tenantId, `order_${index}`));
+    await redeem.execute({ tenantId, userId: 'user_1', points: 3, reason: 'gift', actor });
+
+    // Act
+    const first = await history.history(tenantId, 'user_1', { limit: 4 });
+    const second = await history.history(tenantId, 'user_1', { limit: 4, after: first.next });
+    const redeemed = await history.history(tenantId, 'user_1', { limit: 10, type: 'redeemed' });
+    const customerOrders = await orders.listOrders(tenantId, { userId: 'user_1', limit: 3 });
+    const completed = await orders.listOrders(tenantId, { status: 'completed', limit: 10 });
+
+    // Assess
+    expect(first.items.map((entry) => entry.sequence)).toEqual([6, 5, 4, 3]);
+    expect(second.items.map((entry) => entry.sequence)).toEqual([2, 1]);
+    expect(second.next).toBeUndefined();
+    expect(redeemed.items.map((entry) => entry.type)).toEqual(['redeemed']);
+    expect(customerOrders.items.map((found) => found.orderId)).toEqual(['order_4', 'order_3', 'order_2']);
+    expect(customerOrders.next).toBeDefined();
+    expect(completed.items).toHaveLength(5);
   });
 });

@@ -1,6 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { orderPosting as posting } from '../ledger/posting.fixture';
+import { credit } from '../ledger/credit';
+import { PostingRequest } from '../ledger/posting';
+import { DEFAULT_PROGRAM } from '../program/program-settings';
+import { ok } from '../shared/result';
 import { ConcurrencyError } from '../shared/concurrency-error';
 import { DynamoDbPointsLedger } from './dynamodb-points-ledger';
 
@@ -35,6 +38,22 @@ function stubClient(transactOutcomes: (Error | undefined)[]) {
   } as unknown as DynamoDBDocumentClient;
   return { client, sent };
 }
+
+const posting: PostingRequest = {
+  tenantId: 'demo',
+  userId: 'user_1',
+  idempotencyKey: 'adjust#user_1#1',
+  requestHash: 'hash',
+  plan: (state, context) =>
+    ok(
+      credit(
+        state.account,
+        { tenantId: 'demo', userId: 'user_1', type: 'adjusted', points: 5, reason: 'goodwill', source: { kind: 'manual', id: '1' } },
+        context,
+        DEFAULT_PROGRAM,
+      ),
+    ),
+};
 
 const noDelay = { backoff: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, random: () => 0 };
 

@@ -1,15 +1,19 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { nextDueAt } from '../ledger/due-work';
 import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { PointsLedger, PostingOutcome } from '../ledger/points-ledger';
-import { applyPosting, Posting } from '../ledger/posting';
+import type { LedgerState, PostingRequest } from '../ledger/posting';
+import type { ExpiryNoticeRecorder } from '../jobs/expiry-notice-recorder';
+import type { OrderRecord } from '../orders/order-record';
 import { ConcurrencyError } from '../shared/concurrency-error';
+import { DomainError } from '../shared/domain-error';
 import { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
 import { newId } from '../shared/ids';
 import { err, ok, Result } from '../shared/result';
 import { DynamoDbPointsAccountReader } from './dynamodb-points-account-reader';
-import { keys } from './keys';
-import { POSTING_ITEM, postingTransaction } from './posting-transaction';
+import { fromItem, keys } from './keys';
+import { accountItem, POSTING_ITEM, postingTransaction } from './posting-transaction';
 import { backoffDelayMs, BackoffPolicy, DEFAULT_BACKOFF, sleep } from './retry';
 
 /** Cancellation codes that another attempt can overcome (a concurrent writer, a brief throttle). */
@@ -27,10 +31,11 @@ export interface LedgerOptions {
 }
 
 /**
- * Optimistic posting: read the account, compute the next state, write all of it in one
- * transaction guarded by the version read; on a lost race read again, with jittered backoff.
+ * Optimistic posting: read the account (and order), plan the next state, write all of it in one
+ * transaction guarded by the versions read; on a lost race read again and re-plan, with jittered
+ * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing.
  */
-export class DynamoDbPointsLedger implements PointsLedger {
+export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder {
   private readonly accounts: DynamoDbPointsAccountReader;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => Date;
@@ -47,58 +52,140 @@ export class DynamoDbPointsLedger implements PointsLedger {
     this.random = options.random ?? Math.random;
   }
 
-  async post(posting: Posting): Promise<Result<PostingOutcome, IdempotencyConflictError>> {
+  async post<E extends DomainError>(
+    request: PostingRequest<E>,
+  ): Promise<Result<PostingOutcome, E | IdempotencyConflictError>> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.accounts.getAccount(posting.tenantId, posting.userId, {
-        consistent: true,
-      });
+      const state = await this.readState(request);
       const now = this.now();
-      const result = applyPosting(current, posting, newId('txn', now.getTime()), now);
+      const planned = request.plan(state, { entryId: newId('txn', now.getTime()), now });
+      if (!planned.ok) return this.refusedOrRepeated(request, planned.error);
+      if (!planned.value) {
+        const first = await this.readIdempotencyRecord(request);
+        return first ? this.replay(request, first) : ok({ order: state.order, duplicate: false });
+      }
       try {
         await this.client.send(
           new TransactWriteCommand(
-            postingTransaction(this.tableName, posting, result, current?.version),
+            postingTransaction(this.tableName, request, planned.value, {
+              accountVersion: state.account?.version,
+              orderVersion: state.order?.version,
+            }),
           ),
         );
-        return ok({ entry: result.entry, duplicate: false });
+        return ok({ entry: planned.value.entry, order: planned.value.order, duplicate: false });
       } catch (error) {
         const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons ?? [] : [];
         if (reasons[POSTING_ITEM.idempotency]?.Code === 'ConditionalCheckFailed') {
-          return this.replay(posting);
+          return this.replay(request);
         }
         if (!isRetryable(error, reasons.map((reason) => reason.Code))) throw error;
-        if (attempt >= this.backoff.attempts) {
-          throw new ConcurrencyError(
-            `Posting ${posting.idempotencyKey} lost ${attempt} races for its account`,
-            { tenantId: posting.tenantId, userId: posting.userId, attempts: attempt },
-            { cause: error },
-          );
-        }
-        await sleep(backoffDelayMs(attempt, this.backoff, this.random));
+        await this.backOff(attempt, request, error);
       }
     }
   }
 
+  async recordNoticesSent(
+    tenantId: string,
+    userId: string,
+    lotIds: readonly string[],
+    noticeDays: number,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const account = await this.accounts.getAccount(tenantId, userId, { consistent: true });
+      if (!account) return;
+      const lots = account.lots.map((lot) => (lotIds.includes(lot.lotId) ? { ...lot, expiryNoticeSent: true } : lot));
+      const due = nextDueAt(lots, noticeDays);
+      const rest = { ...account, nextDueAt: undefined };
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: accountItem({ ...rest, lots, version: account.version + 1, ...(due && { nextDueAt: due }) }),
+            ConditionExpression: '#version = :expectedVersion',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expectedVersion': account.version },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+        await this.backOff(attempt, { tenantId, userId, idempotencyKey: 'expiry notices' }, error);
+      }
+    }
+  }
+
+  private async readState(request: Pick<PostingRequest, 'tenantId' | 'userId' | 'orderId'>): Promise<LedgerState> {
+    const [account, order] = await Promise.all([
+      this.accounts.getAccount(request.tenantId, request.userId, { consistent: true }),
+      request.orderId === undefined ? undefined : this.getOrder(request.tenantId, request.orderId),
+    ]);
+    return { account, order };
+  }
+
+  private async getOrder(tenantId: string, orderId: string): Promise<OrderRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.order(tenantId, orderId), ConsistentRead: true }),
+    );
+    return Item && fromItem<OrderRecord>(Item);
+  }
+
+  /**
+   * A plan refused on the current state may be a repeat of a request that already took effect (a
+   * retried redemption finds the points gone): the first result wins over the refusal.
+   */
+  private async refusedOrRepeated<E extends DomainError>(
+    request: PostingRequest<E>,
+    refusal: E,
+  ): Promise<Result<PostingOutcome, E | IdempotencyConflictError>> {
+    const first = await this.readIdempotencyRecord(request);
+    return first ? this.replay(request, first) : err(refusal);
+  }
+
   /** The effect exists already: return the first result, or a conflict if the payload differs. */
   private async replay(
-    posting: Posting,
+    request: Pick<PostingRequest, 'tenantId' | 'idempotencyKey' | 'requestHash'>,
+    record?: Record<string, unknown>,
   ): Promise<Result<PostingOutcome, IdempotencyConflictError>> {
+    const first = record ?? (await this.readIdempotencyRecord(request));
+    if (first?.['requestHash'] !== request.requestHash) {
+      return err(
+        new IdempotencyConflictError(`${request.idempotencyKey} was already applied with a different payload`, {
+          idempotencyKey: request.idempotencyKey,
+        }),
+      );
+    }
+    return ok({
+      entry: first['entry'] as LedgerEntry,
+      order: first['order'] as OrderRecord | undefined,
+      duplicate: true,
+    });
+  }
+
+  private async readIdempotencyRecord(request: Pick<PostingRequest, 'tenantId' | 'idempotencyKey'>) {
     const { Item } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: keys.idempotency(posting.tenantId, posting.idempotencyKey),
+        Key: keys.idempotency(request.tenantId, request.idempotencyKey),
         ConsistentRead: true,
       }),
     );
-    if (Item?.['requestHash'] !== posting.requestHash) {
-      return err(
-        new IdempotencyConflictError(
-          `${posting.idempotencyKey} was already applied with a different payload`,
-          { idempotencyKey: posting.idempotencyKey },
-        ),
+    return Item;
+  }
+
+  private async backOff(
+    attempt: number,
+    request: Pick<PostingRequest, 'tenantId' | 'userId' | 'idempotencyKey'>,
+    cause: unknown,
+  ): Promise<void> {
+    if (attempt >= this.backoff.attempts) {
+      throw new ConcurrencyError(
+        `${request.idempotencyKey} lost ${attempt} races for its account`,
+        { tenantId: request.tenantId, userId: request.userId, attempts: attempt },
+        { cause },
       );
     }
-    return ok({ entry: Item['entry'] as LedgerEntry, duplicate: true });
+    await sleep(backoffDelayMs(attempt, this.backoff, this.random));
   }
 }
 

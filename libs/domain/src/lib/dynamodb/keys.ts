@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
+
 /** Key layout of the single table. Every partition starts with its tenant: nothing crosses tenants. */
 const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
+
+/** Entries sort by their sequence in the account's history (fixed width, so text order is number order). */
+const entrySortKey = (sequence: number) => `ENTRY#${sequence.toString().padStart(12, '0')}`;
+
+/** Accounts with scheduled work are spread over a few index partitions, read one by one by the jobs. */
+export const DUE_SHARDS = 8;
 
 export const keys = {
   /** The business itself: its name and program settings. */
@@ -8,14 +16,49 @@ export const keys = {
     PK: customerPartition(tenantId, userId),
     SK: 'ACCOUNT',
   }),
-  entry: (tenantId: string, userId: string, entryId: string) => ({
-    PK: customerPartition(tenantId, userId),
-    SK: `ENTRY#${entryId}`,
+  /** Index GSI2 lists accounts by the time their next scheduled work is due. */
+  accountDue: (tenantId: string, userId: string, nextDueAt: string) => ({
+    GSI2PK: dueShard(tenantId, userId),
+    GSI2SK: `${nextDueAt}#${tenantId}#${userId}`,
   }),
+  dueShard: (shard: number) => `DUE#${shard}`,
+  entry: (tenantId: string, userId: string, sequence: number) => ({
+    PK: customerPartition(tenantId, userId),
+    SK: entrySortKey(sequence),
+  }),
+  entryPrefix: 'ENTRY#',
+  /** Index GSI1 lists a customer's entries of one type. */
+  entryByType: (tenantId: string, userId: string, type: string, sequence: number) => ({
+    GSI1PK: `${customerPartition(tenantId, userId)}#TYPE#${type}`,
+    GSI1SK: entrySortKey(sequence),
+  }),
+  order: (tenantId: string, orderId: string) => ({ PK: `TENANT#${tenantId}#ORDER#${orderId}`, SK: 'ORDER' }),
+  /** GSI1 lists a customer's orders, GSI2 the tenant's, newest first. */
+  orderIndexes: (tenantId: string, userId: string, createdAt: string, orderId: string) => ({
+    GSI1PK: `${customerPartition(tenantId, userId)}#ORDERS`,
+    GSI1SK: `${createdAt}#${orderId}`,
+    GSI2PK: `TENANT#${tenantId}#ORDERS`,
+    GSI2SK: `${createdAt}#${orderId}`,
+  }),
+  customerOrders: (tenantId: string, userId: string) => `${customerPartition(tenantId, userId)}#ORDERS`,
+  tenantOrders: (tenantId: string) => `TENANT#${tenantId}#ORDERS`,
+  counter: (tenantId: string, counterId: string) => ({ PK: `TENANT#${tenantId}#COUNTER#${counterId}`, SK: 'COUNTER' }),
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,
     SK: 'IDEMPOTENCY',
   }),
 };
 
+function dueShard(tenantId: string, userId: string): string {
+  const shard = createHash('sha256').update(`${tenantId}#${userId}`).digest().readUInt32BE(0) % DUE_SHARDS;
+  return keys.dueShard(shard);
+}
+
 export type ItemKey = ReturnType<typeof keys.account>;
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entityType'];
+
+/** The domain object stored in an item: the item without its keys and type tag. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name))) as T;
+}

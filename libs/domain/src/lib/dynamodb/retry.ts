@@ -4,7 +4,7 @@ export interface BackoffPolicy {
   readonly maxDelayMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { attempts: 8, baseDelayMs: 15, maxDelayMs: 800 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { attempts: 25, baseDelayMs: 10, maxDelayMs: 1000 };
 
 /**
  * "Full jitter" exponential backoff: a random delay up to the exponential cap, so that writers

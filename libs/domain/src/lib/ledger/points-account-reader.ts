@@ -2,5 +2,5 @@ import { PointsAccount } from './points-account';
 
 /** Port: reads a customer's account totals. */
 export interface PointsAccountReader {
-  getAccount(tenantId: string, userId: string): Promise<PointsAccount | undefined>;
+  getAccount(tenantId: string, userId: string, options?: { consistent?: boolean }): Promise<PointsAccount | undefined>;
 }

@@ -1,10 +1,14 @@
-/** A customer's running totals; always equal to the sum of their ledger entries. */
-export interface PointsAccount {
+import { PointsLot } from './points-lot';
+import { Totals } from './totals';
+
+/** A customer's running totals and open lots; the totals always equal the sum of the entries. */
+export interface PointsAccount extends Totals {
   readonly tenantId: string;
   readonly userId: string;
-  readonly available: number;
-  readonly lifetimeEarned: number;
-  /** Incremented by every posting; guards against lost updates between concurrent writers. */
+  readonly lots: readonly PointsLot[];
+  /** Incremented by every write; guards against lost updates between concurrent writers. */
   readonly version: number;
   readonly updatedAt: string;
+  /** The earliest time a scheduled job has work on this account (maturity, expiry or a notice). */
+  readonly nextDueAt?: string;
 }

@@ -1,0 +1,117 @@
+import {
+  ChangeOrder,
+  CompleteOrder,
+  decimalFromMinor,
+  DynamoDbOrderReader,
+  newId,
+  OrderChange,
+  OrderPosting,
+  OrderRecord,
+} from '@loyalty/domain';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { assertCanActOnCustomer } from '../auth/customer-access';
+import type { Principal } from '../auth/principal';
+import { assertRole } from '../auth/require-role';
+import { domainFailure } from '../http/domain-failure';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
+import { PageTokenCodec } from '../http/page-token';
+import { ChangeOrderBody, CreateOrderBody, ListOrdersQuery, OrderIdParams } from './orders.dto';
+
+const RECORDING_ROLES = ['staff', 'owner', 'admin', 'system'] as const;
+
+/** Orders through the same use cases as the platform's events: one crediting and reversal logic. */
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly completeOrder: CompleteOrder,
+    private readonly changeOrder: ChangeOrder,
+    private readonly orders: DynamoDbOrderReader,
+    private readonly pageTokens: PageTokenCodec,
+  ) {}
+
+  /** Idempotent on `orderId` (the business identity) or, without one, on the Idempotency-Key. */
+  @Post()
+  @HttpCode(201)
+  async create(
+    @Body() body: CreateOrderBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertRole(principal, RECORDING_ROLES);
+    const orderId = body.orderId ?? (idempotencyKey ? `order_key_${idempotencyKey}` : newId('order'));
+    const outcome = await this.completeOrder.execute({ ...body, orderId, tenantId: principal.tenantId });
+    if (!outcome.ok) throw domainFailure(outcome.error);
+    return postingView(outcome.value);
+  }
+
+  @Get(':orderId')
+  async get(@Param() { orderId }: OrderIdParams, @CurrentPrincipal() principal: Principal) {
+    const order = await this.orders.getOrder(principal.tenantId, orderId);
+    // A customer learns nothing about other customers' orders, not even that they exist.
+    if (!order || (principal.role === 'customer' && order.userId !== principal.sub)) {
+      throw new NotFoundException(`Order ${orderId} not found`);
+    }
+    return orderView(order);
+  }
+
+  @Get()
+  async list(@Query() query: ListOrdersQuery, @CurrentPrincipal() principal: Principal) {
+    const userId = principal.role === 'customer' ? principal.sub : query.userId;
+    if (userId !== undefined) assertCanActOnCustomer(principal, userId);
+    const scope = `${principal.tenantId}:orders:${userId ?? '*'}:${query.status ?? '*'}`;
+    const page = await this.orders.listOrders(principal.tenantId, {
+      userId,
+      status: query.status,
+      limit: query.limit ?? 20,
+      after: this.pageTokens.decode(scope, query.nextToken),
+    });
+    return { orders: page.items.map(orderView), nextToken: this.pageTokens.encode(scope, page.next) ?? null };
+  }
+
+  @Patch(':orderId')
+  async change(
+    @Param() { orderId }: OrderIdParams,
+    @Body() body: ChangeOrderBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertRole(principal, RECORDING_ROLES);
+    const outcome = await this.changeOrder.execute({
+      tenantId: principal.tenantId,
+      orderId,
+      change: orderChange(body),
+      refundId: idempotencyKey,
+    });
+    if (!outcome.ok) throw domainFailure(outcome.error);
+    return postingView(outcome.value);
+  }
+}
+
+function orderChange(body: ChangeOrderBody): OrderChange {
+  switch (body.status) {
+    case 'cancelled':
+      return { kind: 'cancel' };
+    case 'refunded':
+      return { kind: 'refund_all' };
+    case 'partially_refunded':
+      if (body.refundItems) return { kind: 'refund_items', items: body.refundItems };
+      if (body.refundAmount !== undefined) return { kind: 'refund_amount', amount: body.refundAmount };
+      throw new BadRequestException('A partial refund needs refundAmount or refundItems');
+  }
+}
+
+function postingView({ order, entry, duplicate }: OrderPosting) {
+  return { ...orderView(order), transaction: entry, duplicate };
+}
+
+/** Money back in decimal form, as clients sent it. */
+export function orderView(order: OrderRecord) {
+  const { amountMinor, refundedMinor, items, ...rest } = order;
+  return {
+    ...rest,
+    amount: decimalFromMinor(amountMinor, order.currency),
+    refundedAmount: decimalFromMinor(refundedMinor, order.currency),
+    items: items.map(({ priceMinor, ...item }) => ({ ...item, price: decimalFromMinor(priceMinor, order.currency) })),
+  };
+}
