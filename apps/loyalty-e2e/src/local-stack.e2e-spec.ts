@@ -5,8 +5,18 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import {
+  createDocumentClient,
+  DynamoDbAccountDirectory,
+  DynamoDbLedgerHistoryReader,
+  DynamoDbPointsAccountReader,
+  ReconcileAccounts,
+} from '@loyalty/domain';
+import {
   buildOrderCompletedEvent,
+  createLocalDynamoDbClient,
   createLocalSqsClient,
+  invokeFunction,
+  LOCAL_LEDGER_JOBS_FUNCTION_NAME,
   probeHttpStatus,
   signToken,
   startE2eLocalStack,
@@ -40,12 +50,22 @@ describe('the local stack end to end', () => {
   const send = (body: string) =>
     sqs.send(new SendMessageCommand({ QueueUrl: stack.queues.eventsQueueUrl, MessageBody: body }));
 
+  async function api(method: string, path: string, body?: object, headers: Record<string, string> = {}) {
+    const token = await signToken({ sub: 'staff_e2e', tenantId, role: 'staff' }, stack.environment.JWT_SECRET);
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: body && JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> } };
+  }
+
   async function points() {
     const token = await signToken({ sub: userId, tenantId, role: 'customer' }, stack.environment.JWT_SECRET);
     const response = await fetch(`${stack.apiUrl}/points/${userId}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    return { status: response.status, body: (await response.json()) as { data?: unknown } };
+    return { status: response.status, body: (await response.json()) as { data?: { balance?: number } } };
   }
 
   /** Visible plus in-flight messages of a queue. */
@@ -72,26 +92,26 @@ describe('the local stack end to end', () => {
     expect([alive, ready]).toEqual([200, 200]);
   });
 
-  it('answers an unknown customer with 404 in the error envelope', async () => {
+  it('shows a customer without entries a zero balance', async () => {
     // Act
     const { status, body } = await points();
 
     // Assess
-    expect(status).toBe(404);
-    expect(body).toMatchObject({ success: false, error: { code: 'NOT_FOUND' }, requestId: expect.any(String) });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ success: true, data: { balance: 0, pending: 0, lifetime: 0 } });
   });
 
   it('credits an order.completed event sent to the queue, visible through the API', async () => {
     // Act
     await send(JSON.stringify(order));
-    await waitUntil(async () => (await points()).status === 200, {
+    await waitUntil(async () => (await points()).body.data?.balance === 15, {
       description: `the order to be credited (log: ${stack.logFile})`,
       timeoutMs: 30_000,
       intervalMs: 250,
     });
 
     // Assess
-    expect((await points()).body).toEqual({ success: true, data: { userId, balance: 15, lifetime: 15 } });
+    expect((await points()).body).toMatchObject({ success: true, data: { userId, balance: 15, lifetime: 15 } });
   });
 
   it('credits nothing more when the same order arrives again, twice at once', async () => {
@@ -104,7 +124,7 @@ describe('the local stack end to end', () => {
     });
 
     // Assess
-    expect((await points()).body.data).toEqual({ userId, balance: 15, lifetime: 15 });
+    expect((await points()).body.data).toMatchObject({ userId, balance: 15, lifetime: 15 });
   });
 
   it('moves malformed and invalid messages to the dead-letter queue, not lost, not applied', async () => {
@@ -129,7 +149,48 @@ describe('the local stack end to end', () => {
 
     // Assess
     expect(await depth(stack.queues.eventsQueueUrl)).toBe(0);
-    expect((await points()).body.data).toEqual({ userId, balance: 15, lifetime: 15 });
+    expect((await points()).body.data).toMatchObject({ userId, balance: 15, lifetime: 15 });
+  });
+
+  it('reverses a partial refund event once, redeems once per Idempotency-Key, runs the jobs, and reconciles', async () => {
+    // Prepare
+    const refund = JSON.stringify({
+      'detail-type': 'order.refunded',
+      source: 'ecommerce.platform',
+      id: randomUUID(),
+      time: new Date().toISOString(),
+      detail: { tenantId, orderId: order.detail.orderId, eventId: 'refund_evt_1', amount: 50 },
+    });
+    const redeem = () => api('POST', `/points/${userId}/redeem`, { points: 4, reason: 'coffee' }, { 'idempotency-key': 'e2e-redeem-1' });
+
+    // Act
+    await Promise.all([send(refund), send(refund)]);
+    await waitUntil(async () => (await depth(stack.queues.eventsQueueUrl)) === 0 && (await points()).body.data?.balance === 10, {
+      description: `the refund to be applied (log: ${stack.logFile})`,
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+    const [first, again] = [await redeem(), await redeem()];
+    const jobs = await invokeFunction(
+      { lambdaEndpoint: stack.lambdaEndpoint, functionName: LOCAL_LEDGER_JOBS_FUNCTION_NAME },
+      { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
+      AbortSignal.timeout(30_000),
+    );
+    const client = createDocumentClient(createLocalDynamoDbClient(stack.environment.AWS_ENDPOINT_URL_DYNAMODB));
+    const tableName = stack.environment.TABLE_NAME;
+    const report = await new ReconcileAccounts(
+      new DynamoDbAccountDirectory(client, tableName),
+      new DynamoDbPointsAccountReader(client, tableName),
+      new DynamoDbLedgerHistoryReader(client, tableName),
+    ).execute(tenantId);
+    client.destroy();
+
+    // Assess
+    expect(first.body.data).toMatchObject({ balance: 6, duplicate: false });
+    expect(again.body.data).toMatchObject({ balance: 6, duplicate: true });
+    expect((await points()).body.data).toMatchObject({ balance: 6, lifetime: 10, redeemed: 4 });
+    expect(jobs).toMatchObject({ statusCode: 200, functionError: undefined });
+    expect(report).toEqual({ accounts: 1, drifts: [] });
   });
 
   it('stops every server it started', async () => {

@@ -222,31 +222,28 @@ describe('serverless.yml packaged for AWS', () => {
     expect(dev.Resources['ProcessorLambdaFunction'].Properties.Role).toEqual(
       getAtt('ProcessorRole'),
     );
+    expect(dev.Resources['LedgerJobsLambdaFunction'].Properties.Role).toEqual(getAtt('ProcessorRole'));
   });
 
   it.each([
     {
       roleId: 'ApiRole',
-      logGroup: 'ApiLogGroup',
-      queueSid: 'EventsQueue',
-      queueActions: ['sqs:GetQueueAttributes', 'sqs:SendMessage'],
+      logGroups: getAtt('ApiLogGroup'),
+      queues: { EventsQueue: ['sqs:GetQueueAttributes', 'sqs:SendMessage'] },
     },
     {
       roleId: 'ProcessorRole',
-      logGroup: 'ProcessorLogGroup',
-      queueSid: 'EventsQueueSource',
-      queueActions: [
-        'sqs:ReceiveMessage',
-        'sqs:DeleteMessage',
-        'sqs:GetQueueAttributes',
-        'sqs:ChangeMessageVisibility',
-      ],
+      logGroups: [getAtt('ProcessorLogGroup'), getAtt('LedgerJobsLogGroup')],
+      queues: {
+        EventsQueueSource: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
+        NotificationsQueue: 'sqs:SendMessage',
+      },
     },
   ])(
     'allows $roleId only what its function does',
-    ({ roleId, logGroup, queueSid, queueActions }) => {
+    ({ roleId, logGroups, queues }) => {
       const { bySid, plain, conditional } = splitStatements(policyStatements(dev, roleId));
-      expect(Object.keys(bySid).sort()).toEqual(['Logs', 'Table', queueSid].sort());
+      expect(Object.keys(bySid).sort()).toEqual(['Logs', 'Table', ...Object.keys(queues)].sort());
       for (const statement of plain) {
         expect(statement.Effect).toBe('Allow');
         for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
@@ -254,12 +251,14 @@ describe('serverless.yml packaged for AWS', () => {
       }
       expect(bySid['Logs']).toMatchObject({
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: getAtt(logGroup),
+        Resource: logGroups,
       });
       expect(bySid['Table'].Action).toEqual(TABLE_ACTIONS);
       expect(bySid['Table'].Resource).toEqual([getAtt('LoyaltyTable'), tableIndexes]);
-      expect(bySid[queueSid].Action).toEqual(queueActions);
-      expect(bySid[queueSid].Resource).toEqual(getAtt('EventsQueue'));
+      for (const [sid, actions] of Object.entries(queues)) {
+        expect(bySid[sid].Action).toEqual(actions);
+        expect(bySid[sid].Resource).toEqual(getAtt(sid === 'NotificationsQueue' ? 'NotificationsQueue' : 'EventsQueue'));
+      }
       // X-Ray (which has no resource-level permissions) only when tracing is switched on.
       expect(conditional).toHaveLength(1);
       expect(conditional[0]['Fn::If'][0]).toBe('TracingEnabled');

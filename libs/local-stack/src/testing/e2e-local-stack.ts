@@ -22,6 +22,8 @@ export interface E2eLocalStackOptions {
 export interface E2eLocalStack {
   /** serverless-offline's HTTP API, e.g. http://127.0.0.1:41234. */
   apiUrl: string;
+  /** serverless-offline's Lambda invoke endpoint, to run a function (e.g. the scheduled jobs) directly. */
+  lambdaEndpoint: string;
   queues: EventsQueueUrls;
   /** The variables that point SDK clients (and the apps) at this stack's servers. */
   environment: LocalRuntimeEnvironment;
@@ -76,6 +78,7 @@ export async function startE2eLocalStack({
     });
     return {
       apiUrl: `http://${LOOPBACK_HOST}:${apiPort}`,
+      lambdaEndpoint: `http://${LOOPBACK_HOST}:${lambdaPort}`,
       queues,
       environment,
       logFile: stack.logFile,

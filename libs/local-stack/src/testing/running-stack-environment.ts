@@ -29,6 +29,7 @@ export async function runningStackEnvironment(ports: {
         dynamoDbEndpoint: `http://${LOOPBACK_HOST}:${ports.dynamoDbPort}`,
         sqsEndpoint,
         eventsQueueUrl: queues.eventsQueueUrl,
+        notificationsQueueUrl: queues.notificationsQueueUrl,
       }),
     };
   } finally {

@@ -17,8 +17,11 @@ const RESOURCE_PREFIX = `${SERVICE_NAME}-${LOCAL_STAGE}`;
 export const LOCAL_TABLE_NAME = RESOURCE_PREFIX;
 export const LOCAL_EVENTS_QUEUE_NAME = `${RESOURCE_PREFIX}-events`;
 export const LOCAL_EVENTS_DEAD_LETTER_QUEUE_NAME = `${RESOURCE_PREFIX}-events-dlq`;
+/** Where the ledger jobs send `points.expiring_soon` notices. */
+export const LOCAL_NOTIFICATIONS_QUEUE_NAME = `${RESOURCE_PREFIX}-notifications`;
 /** serverless names deployed functions `<service>-<stage>-<function key>`. */
 export const LOCAL_PROCESSOR_FUNCTION_NAME = `${RESOURCE_PREFIX}-processor`;
+export const LOCAL_LEDGER_JOBS_FUNCTION_NAME = `${RESOURCE_PREFIX}-ledgerJobs`;
 
 /** Receives before SQS moves a message to the dead-letter queue (same as the deployed queue). */
 export const EVENTS_MAX_RECEIVE_COUNT = 5;

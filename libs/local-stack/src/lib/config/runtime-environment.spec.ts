@@ -7,6 +7,7 @@ describe('localRuntimeEnvironment', () => {
       dynamoDbEndpoint: 'http://127.0.0.1:8000',
       sqsEndpoint: 'http://127.0.0.1:9324',
       eventsQueueUrl: 'http://127.0.0.1:9324/000000000000/loyalty-local-events',
+      notificationsQueueUrl: 'http://127.0.0.1:9324/000000000000/loyalty-local-notifications',
     };
 
     // Act
@@ -17,6 +18,7 @@ describe('localRuntimeEnvironment', () => {
       TABLE_NAME: 'loyalty-local',
       EVENTS_QUEUE_URL:
         'http://127.0.0.1:9324/000000000000/loyalty-local-events',
+      NOTIFICATIONS_QUEUE_URL: 'http://127.0.0.1:9324/000000000000/loyalty-local-notifications',
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',

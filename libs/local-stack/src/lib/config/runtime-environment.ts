@@ -10,6 +10,7 @@ import {
 export interface LocalRuntimeEnvironment {
   TABLE_NAME: string;
   EVENTS_QUEUE_URL: string;
+  NOTIFICATIONS_QUEUE_URL: string;
   AWS_REGION: string;
   AWS_ACCESS_KEY_ID: string;
   AWS_SECRET_ACCESS_KEY: string;
@@ -25,6 +26,7 @@ export interface LocalEndpoints {
   dynamoDbEndpoint: string;
   sqsEndpoint: string;
   eventsQueueUrl: string;
+  notificationsQueueUrl: string;
 }
 
 export function localRuntimeEnvironment(
@@ -33,6 +35,7 @@ export function localRuntimeEnvironment(
   return {
     TABLE_NAME: LOCAL_TABLE_NAME,
     EVENTS_QUEUE_URL: endpoints.eventsQueueUrl,
+    NOTIFICATIONS_QUEUE_URL: endpoints.notificationsQueueUrl,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -25,6 +25,7 @@ export function describeInfrastructure(
     `  SQS               ${infrastructure.sqsEndpoint}`,
     `    events queue    ${infrastructure.queues.eventsQueueUrl}`,
     `    dead letters    ${infrastructure.queues.deadLetterQueueUrl}`,
+    `    notifications   ${infrastructure.queues.notificationsQueueUrl}`,
   ];
 }
 

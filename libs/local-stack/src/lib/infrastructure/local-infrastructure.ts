@@ -114,6 +114,7 @@ export async function startLocalInfrastructure({
         dynamoDbEndpoint: servers.dynamoDbEndpoint,
         sqsEndpoint: servers.sqsEndpoint,
         eventsQueueUrl: queues.eventsQueueUrl,
+        notificationsQueueUrl: queues.notificationsQueueUrl,
       }),
       stop: servers.stop,
     };

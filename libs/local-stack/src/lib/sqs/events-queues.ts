@@ -10,6 +10,7 @@ import {
   EVENTS_MAX_RECEIVE_COUNT,
   LOCAL_EVENTS_DEAD_LETTER_QUEUE_NAME,
   LOCAL_EVENTS_QUEUE_NAME,
+  LOCAL_NOTIFICATIONS_QUEUE_NAME,
 } from '../config/naming';
 
 export interface EventsQueuesOptions {
@@ -17,6 +18,7 @@ export interface EventsQueuesOptions {
   /** Defaults to the local naming contract; tests pass their own names to stay independent. */
   queueName?: string;
   deadLetterQueueName?: string;
+  notificationsQueueName?: string;
   maxReceiveCount?: number;
 }
 
@@ -25,13 +27,14 @@ export interface EventsQueues {
   eventsQueueArn: string;
   deadLetterQueueUrl: string;
   deadLetterQueueArn: string;
+  notificationsQueueUrl: string;
 }
 
-/** SQS's longest retention, so that nothing in the dead-letter queue expires while it is studied. */
+/** SQS's longest retention: nothing in the dead-letter or notifications queue expires unseen. */
 const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
 /**
- * Makes sure the events queue and its dead-letter queue exist, wired with a redrive policy like
+ * Makes sure the events queue and its dead-letter queue (and the notifications queue) exist, wired with a redrive policy like
  * the deployed ones: creates a missing queue, and brings an existing one (a server started
  * beforehand, e.g. ElasticMQ with its own config) in line with these attributes. Idempotent.
  */
@@ -41,6 +44,7 @@ export async function ensureEventsQueues(
     visibilityTimeoutSeconds,
     queueName = LOCAL_EVENTS_QUEUE_NAME,
     deadLetterQueueName = LOCAL_EVENTS_DEAD_LETTER_QUEUE_NAME,
+    notificationsQueueName = LOCAL_NOTIFICATIONS_QUEUE_NAME,
     maxReceiveCount = EVENTS_MAX_RECEIVE_COUNT,
   }: EventsQueuesOptions,
 ): Promise<EventsQueues> {
@@ -60,6 +64,9 @@ export async function ensureEventsQueues(
     eventsQueueArn: await queueArn(sqs, eventsQueueUrl),
     deadLetterQueueUrl,
     deadLetterQueueArn,
+    notificationsQueueUrl: await ensureQueue(sqs, notificationsQueueName, {
+      MessageRetentionPeriod: String(DEAD_LETTER_RETENTION_SECONDS),
+    }),
   };
 }
 

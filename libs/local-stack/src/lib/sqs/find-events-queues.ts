@@ -2,11 +2,13 @@ import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
   LOCAL_EVENTS_DEAD_LETTER_QUEUE_NAME,
   LOCAL_EVENTS_QUEUE_NAME,
+  LOCAL_NOTIFICATIONS_QUEUE_NAME,
 } from '../config/naming';
 
 export interface EventsQueueUrls {
   eventsQueueUrl: string;
   deadLetterQueueUrl: string;
+  notificationsQueueUrl: string;
 }
 
 /** The URLs of the local events queues on an SQS server that already has them. */
@@ -25,5 +27,6 @@ export async function findEventsQueues(
   return {
     eventsQueueUrl: await urlOf(LOCAL_EVENTS_QUEUE_NAME),
     deadLetterQueueUrl: await urlOf(LOCAL_EVENTS_DEAD_LETTER_QUEUE_NAME),
+    notificationsQueueUrl: await urlOf(LOCAL_NOTIFICATIONS_QUEUE_NAME),
   };
 }
