@@ -19,6 +19,9 @@ export * from './lib/ledger/points-ledger';
 export * from './lib/ledger/posting';
 export * from './lib/orders/order-completed';
 export * from './lib/orders/credit-order-points';
+export * from './lib/tiers/tier-settings';
+export * from './lib/tiers/tier-standing';
+export * from './lib/tiers/tier-change';
 
 // DynamoDB adapters of the ports above.
 export * from './lib/dynamodb/create-table-input';
