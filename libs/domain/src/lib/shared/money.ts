@@ -47,3 +47,11 @@ export function moneyFromDecimal(
   const minor = BigInt(whole + fraction.padEnd(exponent, '0').slice(0, exponent));
   return ok({ minor, currency });
 }
+
+/** Writes minor units back as the decimal text clients send: 15000n USD → "150.00", 1500n JPY → "1500". */
+export function moneyToDecimal(money: Money): string {
+  const exponent = currencyExponent(money.currency);
+  const sign = money.minor < 0n ? '-' : '';
+  const digits = (money.minor < 0n ? -money.minor : money.minor).toString().padStart(exponent + 1, '0');
+  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
