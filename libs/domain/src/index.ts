@@ -44,6 +44,21 @@ export * from './lib/jobs/due-accounts-reader';
 export * from './lib/jobs/expiry-notice-publisher';
 export * from './lib/jobs/expiry-notice-recorder';
 export * from './lib/jobs/run-ledger-jobs';
+export * from './lib/campaigns/campaign';
+export * from './lib/campaigns/campaign-body';
+export * from './lib/campaigns/parse-campaign-definition';
+export * from './lib/campaigns/campaign-changes';
+export * from './lib/campaigns/campaign-status';
+export * from './lib/campaigns/campaign-transition-error';
+export * from './lib/campaigns/earning-input';
+export * from './lib/campaigns/earn-evaluation';
+export * from './lib/campaigns/evaluate-earning';
+export * from './lib/campaigns/limit-counters';
+export * from './lib/campaigns/referral';
+export * from './lib/campaigns/birthday';
+export * from './lib/tiers/tier-settings';
+export * from './lib/tiers/tier-standing';
+export * from './lib/tiers/tier-change';
 
 // DynamoDB adapters of the ports above.
 export * from './lib/dynamodb/create-table-input';

@@ -1,7 +1,7 @@
 import {
   ChangeOrder,
   CompleteOrder,
-  decimalFromMinor,
+  moneyToDecimal,
   DynamoDbOrderReader,
   newId,
   OrderChange,
@@ -110,8 +110,8 @@ export function orderView(order: OrderRecord) {
   const { amountMinor, refundedMinor, items, ...rest } = order;
   return {
     ...rest,
-    amount: decimalFromMinor(amountMinor, order.currency),
-    refundedAmount: decimalFromMinor(refundedMinor, order.currency),
-    items: items.map(({ priceMinor, ...item }) => ({ ...item, price: decimalFromMinor(priceMinor, order.currency) })),
+    amount: moneyToDecimal({ minor: BigInt(amountMinor), currency: order.currency }),
+    refundedAmount: moneyToDecimal({ minor: BigInt(refundedMinor), currency: order.currency }),
+    items: items.map(({ priceMinor, ...item }) => ({ ...item, price: moneyToDecimal({ minor: BigInt(priceMinor), currency: order.currency }) })),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CounterIncrement } from '../campaigns/earn-evaluation';
 import type { OrderRecord } from '../orders/order-record';
 import type { ProgramSettings } from '../program/program-settings';
 import { DomainError } from '../shared/domain-error';
@@ -19,13 +20,6 @@ export interface LedgerState {
 export interface PlanContext {
   readonly entryId: string;
   readonly now: Date;
-}
-
-/** A limit counter (campaign budget, customer cap) raised atomically with the posting, never past its limit. */
-export interface CounterIncrement {
-  readonly counterId: string;
-  readonly increment: number;
-  readonly limit: number;
 }
 
 /** Everything one posting writes, in one transaction. */

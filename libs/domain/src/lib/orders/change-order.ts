@@ -3,7 +3,7 @@ import { fingerprint, PostingRequest } from '../ledger/posting';
 import { reverse } from '../ledger/reversal';
 import { ProgramSettingsReader } from '../program/program-settings-reader';
 import { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
-import { decimalFromMinor, moneyFromDecimal } from '../shared/money';
+import { moneyToDecimal, moneyFromDecimal } from '../shared/money';
 import { NotFoundError } from '../shared/not-found-error';
 import { err, ok, Result } from '../shared/result';
 import { ValidationError } from '../shared/validation-error';
@@ -63,7 +63,7 @@ export class ChangeOrder {
             userId: order.userId,
             orderId: order.orderId,
             points: pointsToReverse,
-            reason: `${status === 'cancelled' ? 'Cancellation' : 'Refund'} of ${`${decimalFromMinor(refundMinor, order.currency)} ${order.currency}`} on ${order.orderId}`,
+            reason: `${status === 'cancelled' ? 'Cancellation' : 'Refund'} of ${moneyToDecimal({ minor: BigInt(refundMinor), currency: order.currency })} ${order.currency} on ${order.orderId}`,
             source: { kind: 'order', id: order.orderId },
             policy: program.reversalPolicy,
           },

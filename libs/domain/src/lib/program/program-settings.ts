@@ -1,4 +1,5 @@
 import { DEFAULT_EARN_RULE, EarnRule } from '../points/earn-rule';
+import { DEFAULT_TIER_SETTINGS, TierSettings } from '../tiers/tier-settings';
 
 /** When earned points lapse. Expiry counts from the day points become available (after any return window). */
 export type ExpiryPolicy =
@@ -20,6 +21,8 @@ export interface ProgramSettings {
   readonly expiringSoonDays: number;
   /** IANA time zone of the business: calendar rules (month ends, campaign days) use it. */
   readonly timeZone: string;
+  /** Tier thresholds, earning multipliers and downgrade timing; see `tierSettingsOf` when absent. */
+  readonly tiers?: TierSettings;
 }
 
 export const DEFAULT_PROGRAM: ProgramSettings = {
@@ -29,4 +32,10 @@ export const DEFAULT_PROGRAM: ProgramSettings = {
   reversalPolicy: 'allow_negative',
   expiringSoonDays: 7,
   timeZone: 'UTC',
+  tiers: DEFAULT_TIER_SETTINGS,
 };
+
+/** The program's tiers, or the default ones for a program that does not set any. */
+export function tierSettingsOf(program: ProgramSettings): TierSettings {
+  return program.tiers ?? DEFAULT_TIER_SETTINGS;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { currencyExponent, moneyFromDecimal } from './money';
+import { currencyExponent, moneyFromDecimal, moneyToDecimal } from './money';
 
 describe('moneyFromDecimal', () => {
   it.each([
@@ -57,5 +57,21 @@ describe('moneyFromDecimal', () => {
         },
       ),
     );
+  });
+});
+
+describe('moneyToDecimal', () => {
+  it.each([
+    [15000n, 'USD', '150.00'],
+    [5n, 'USD', '0.05'],
+    [1500n, 'JPY', '1500'],
+    [1234n, 'KWD', '1.234'],
+  ])('writes %p %s as %s', (minor, currency, text) => {
+    // Act
+    const decimal = moneyToDecimal({ minor, currency });
+
+    // Assess
+    expect(decimal).toBe(text);
+    expect(moneyFromDecimal(decimal, currency)).toEqual({ ok: true, value: { minor, currency } });
   });
 });

@@ -48,9 +48,10 @@ export function moneyFromDecimal(
   return ok({ minor, currency });
 }
 
-/** Decimal text of an amount in minor units ("150.00"), without floating point. */
-export function decimalFromMinor(minor: number | bigint, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const digits = BigInt(minor).toString().padStart(exponent + 1, '0');
-  return exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+/** Writes minor units back as the decimal text clients send: 15000n USD → "150.00", 1500n JPY → "1500". */
+export function moneyToDecimal(money: Money): string {
+  const exponent = currencyExponent(money.currency);
+  const sign = money.minor < 0n ? '-' : '';
+  const digits = (money.minor < 0n ? -money.minor : money.minor).toString().padStart(exponent + 1, '0');
+  return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
