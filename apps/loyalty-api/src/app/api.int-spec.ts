@@ -1,6 +1,6 @@
 import { CreditOrderPoints, createDocumentClient, DynamoDbPointsLedger } from '@loyalty/domain';
 import { signToken } from '@loyalty/local-stack';
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -12,7 +12,7 @@ import { configureApp } from './configure-app';
 const secret = process.env['JWT_SECRET'] ?? '';
 
 describe('loyalty-api against the local servers', () => {
-  let app: INestApplication;
+  let app: NestExpressApplication;
   const tenantId = `t-${randomUUID()}`;
   const credit = new CreditOrderPoints(
     new DynamoDbPointsLedger(createDocumentClient(), process.env['TABLE_NAME'] ?? ''),
@@ -22,7 +22,7 @@ describe('loyalty-api against the local servers', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication();
+    app = moduleRef.createNestApplication<NestExpressApplication>();
     configureApp(app);
     await app.init();
     await credit.execute({ tenantId, orderId: 'order_1', userId: 'user_1', amount: 150, currency: 'USD' });

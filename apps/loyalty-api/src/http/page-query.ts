@@ -1,0 +1,23 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const DEFAULT_PAGE_LIMIT = 20;
+export const MAX_PAGE_LIMIT = 100;
+
+/**
+ * `?limit=&nextToken=` of every list (SPEC "API conventions"); extend it for a list's own filters.
+ * The token is opaque: decode it with PageTokenCodec under the list's scope.
+ */
+export class PageQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_LIMIT)
+  limit: number = DEFAULT_PAGE_LIMIT;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  nextToken?: string;
+}

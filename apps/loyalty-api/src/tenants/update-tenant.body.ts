@@ -1,0 +1,15 @@
+import { IsString } from 'class-validator';
+import { IsNestedObject } from '../http/is-nested-object.decorator';
+import { IsOptionalNotNull } from '../http/is-optional-not-null.decorator';
+import { ProgramSettingsBody } from './program-settings.body';
+
+/** Only the fields sent change; within `program`, each setting sent replaces the stored one. */
+export class UpdateTenantBody {
+  @IsOptionalNotNull()
+  @IsString()
+  name?: string;
+
+  @IsOptionalNotNull()
+  @IsNestedObject(() => ProgramSettingsBody)
+  program?: ProgramSettingsBody;
+}
