@@ -1,7 +1,7 @@
 import { IsString } from 'class-validator';
 import { IsNestedObject } from '../http/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../http/is-optional-not-null.decorator';
-import { ProgramSettingsBody } from './program-settings.body';
+import { ProgramSettingsDto } from './program-settings.dto';
 
 export class CreateTenantBody {
   @IsString()
@@ -11,6 +11,6 @@ export class CreateTenantBody {
   name!: string;
 
   @IsOptionalNotNull()
-  @IsNestedObject(() => ProgramSettingsBody)
-  program?: ProgramSettingsBody;
+  @IsNestedObject(() => ProgramSettingsDto)
+  program?: ProgramSettingsDto;
 }

@@ -10,7 +10,7 @@ import { CreateTenantBody } from './create-tenant.body';
 import { assertCanManageTenant } from './tenant-access';
 import { TenantIdParams } from './tenant-id.params';
 import { tenantView } from './tenant.view';
-import { ProgramSettingsBody } from './program-settings.body';
+import { ProgramSettingsDto } from './program-settings.dto';
 import { UpdateTenantBody } from './update-tenant.body';
 
 /**
@@ -64,6 +64,6 @@ export class TenantsController {
 }
 
 /** The body's shape is checked; each expiry kind's fields are the domain's to check. */
-function programUpdate(body: ProgramSettingsBody | undefined): ProgramSettingsUpdate | undefined {
+function programUpdate(body: ProgramSettingsDto | undefined): ProgramSettingsUpdate | undefined {
   return body as ProgramSettingsUpdate | undefined;
 }

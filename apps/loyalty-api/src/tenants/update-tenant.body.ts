@@ -1,7 +1,7 @@
 import { IsString } from 'class-validator';
 import { IsNestedObject } from '../http/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../http/is-optional-not-null.decorator';
-import { ProgramSettingsBody } from './program-settings.body';
+import { ProgramSettingsDto } from './program-settings.dto';
 
 /** Only the fields sent change; within `program`, each setting sent replaces the stored one. */
 export class UpdateTenantBody {
@@ -10,6 +10,6 @@ export class UpdateTenantBody {
   name?: string;
 
   @IsOptionalNotNull()
-  @IsNestedObject(() => ProgramSettingsBody)
-  program?: ProgramSettingsBody;
+  @IsNestedObject(() => ProgramSettingsDto)
+  program?: ProgramSettingsDto;
 }

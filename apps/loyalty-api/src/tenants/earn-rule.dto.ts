@@ -1,7 +1,7 @@
 import { IsInt } from 'class-validator';
 
 /** `points` for every whole `perAmount` currency units spent (ranges: see the domain). */
-export class EarnRuleBody {
+export class EarnRuleDto {
   @IsInt()
   points!: number;
 
