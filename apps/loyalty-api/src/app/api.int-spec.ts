@@ -52,6 +52,17 @@ describe('loyalty-api against the local servers', () => {
     });
   });
 
+  it('serves the OpenAPI document of every controller at /docs/openapi.json', async () => {
+    // Act
+    const response = await request(app.getHttpServer()).get('/docs/openapi.json');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/health/ready', '/points/{userId}', '/tenants', '/tenants/{tenantId}', '/audit']),
+    );
+  });
+
   it('GET /points/{userId} returns balance and lifetime', async () => {
     // Act
     const response = await request(app.getHttpServer())

@@ -3,6 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TENANT_HEADER } from '../auth/tenant-scope';
+import { serveApiDocs } from '../docs/openapi-document';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
 import { EnvelopeInterceptor } from '../http/envelope.interceptor';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from '../http/request-id.middleware';
@@ -15,7 +16,8 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /** The one HTTP set-up, shared by the Lambda handler and the local listener. */
 export function configureApp(app: NestExpressApplication): void {
-  const origins = app.get(ConfigService<ApiConfig, true>).get('CORS_ORIGINS', { infer: true });
+  const config = app.get(ConfigService<ApiConfig, true>);
+  const origins = config.get('CORS_ORIGINS', { infer: true });
   const logger = app.get(Logger);
   // Middleware runs in this order: the request id first, so every later answer and log line has it.
   app.use(requestIdMiddleware);
@@ -36,4 +38,5 @@ export function configureApp(app: NestExpressApplication): void {
   );
   app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalInterceptors(new EnvelopeInterceptor());
+  if (config.get('API_DOCS_ENABLED', { infer: true })) serveApiDocs(app);
 }

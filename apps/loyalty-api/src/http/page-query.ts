@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -9,6 +10,7 @@ export const MAX_PAGE_LIMIT = 100;
  * The token is opaque: decode it with PageTokenCodec under the list's scope.
  */
 export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -16,6 +18,7 @@ export class PageQuery {
   @Max(MAX_PAGE_LIMIT)
   limit: number = DEFAULT_PAGE_LIMIT;
 
+  @ApiPropertyOptional({ description: 'The nextToken of the previous page, as it came' })
   @IsOptional()
   @IsString()
   @MaxLength(4096)

@@ -1,22 +1,25 @@
 import { CreateTenant, DynamoDbTenantRepository, ProgramSettingsUpdate, UpdateTenant } from '@loyalty/domain';
-import { Body, Controller, Get, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Audit } from '../audit/audit.decorator';
 import { AuditNote } from '../audit/audit-note';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { ApiSuccess } from '../docs/api-success.decorator';
 import { valueOrThrow } from '../http/domain-errors';
 import { CreateTenantBody } from './create-tenant.body';
 import { assertCanManageTenant } from './tenant-access';
 import { TenantIdParams } from './tenant-id.params';
-import { tenantView } from './tenant.view';
 import { ProgramSettingsDto } from './program-settings.dto';
+import { tenantView, TenantView } from './tenant.view';
 import { UpdateTenantBody } from './update-tenant.body';
 
 /**
  * Businesses and their program settings. The tenant id in the path is the record itself, not a
  * scope: admins may name any, owners only their own (assertCanManageTenant).
  */
+@ApiTags('tenants')
 @Controller('tenants')
 export class TenantsController {
   constructor(
@@ -27,7 +30,8 @@ export class TenantsController {
 
   @Post()
   @Roles('admin')
-  async create(@Body() body: CreateTenantBody, @Audit() audit: AuditNote) {
+  @ApiSuccess(TenantView, { status: HttpStatus.CREATED })
+  async create(@Body() body: CreateTenantBody, @Audit() audit: AuditNote): Promise<TenantView> {
     const tenant = valueOrThrow(
       await this.createTenant.execute({ ...body, program: programUpdate(body.program) }),
     );
@@ -38,7 +42,8 @@ export class TenantsController {
 
   @Get(':tenantId')
   @Roles('admin', 'owner')
-  async get(@Param() { tenantId }: TenantIdParams, @CurrentPrincipal() principal: Principal) {
+  @ApiSuccess(TenantView)
+  async get(@Param() { tenantId }: TenantIdParams, @CurrentPrincipal() principal: Principal): Promise<TenantView> {
     assertCanManageTenant(principal, tenantId);
     const tenant = await this.tenants.get(tenantId);
     if (!tenant) throw new NotFoundException(`No tenant ${tenantId}`);
@@ -47,12 +52,13 @@ export class TenantsController {
 
   @Patch(':tenantId')
   @Roles('admin', 'owner')
+  @ApiSuccess(TenantView)
   async update(
     @Param() { tenantId }: TenantIdParams,
     @Body() body: UpdateTenantBody,
     @CurrentPrincipal() principal: Principal,
     @Audit() audit: AuditNote,
-  ) {
+  ): Promise<TenantView> {
     assertCanManageTenant(principal, tenantId);
     const { before, after } = valueOrThrow(
       await this.updateTenant.execute(tenantId, { name: body.name, program: programUpdate(body.program) }),

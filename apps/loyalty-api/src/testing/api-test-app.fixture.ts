@@ -22,12 +22,15 @@ export async function createApiTestApp(options: {
   controllers: Type[];
   providers?: Provider[];
   logger?: Logger;
+  /** Settings over the test ones (API_DOCS_ENABLED, say). */
+  settings?: Record<string, string>;
 }): Promise<NestExpressApplication> {
   const config = validateApiConfig({
     TABLE_NAME: 'unit-test',
     EVENTS_QUEUE_URL: 'http://127.0.0.1:1/queue',
     JWT_SECRET,
     PAGE_TOKEN_SECRET: 'unit-test-page-token-secret-0123456789',
+    ...options.settings,
   });
   const moduleRef = await Test.createTestingModule({
     controllers: options.controllers,
