@@ -44,6 +44,8 @@ export function updateProgramSettings(
     reversalPolicy,
     expiringSoonDays,
     timeZone,
+    // Tier settings are plain JSON data (numbers, strings, arrays); the round trip drops any class.
+    ...(tiers !== undefined && { tiers: JSON.parse(JSON.stringify(tiers)) as typeof tiers }),
   });
 }
 
