@@ -47,3 +47,10 @@ export function moneyFromDecimal(
   const minor = BigInt(whole + fraction.padEnd(exponent, '0').slice(0, exponent));
   return ok({ minor, currency });
 }
+
+/** Decimal text of an amount in minor units ("150.00"), without floating point. */
+export function decimalFromMinor(minor: number | bigint, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const digits = BigInt(minor).toString().padStart(exponent + 1, '0');
+  return exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
