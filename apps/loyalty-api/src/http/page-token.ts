@@ -27,13 +27,15 @@ export class PageTokenCodec {
   /** The position a token stands for; undefined when there is none; 400 when it was not ours. */
   decode(scope: PageScope, token: string | undefined): Record<string, unknown> | undefined {
     if (token === undefined) return undefined;
-    const [payload, signature, extra] = token.split('.');
-    const expected = payload === undefined ? undefined : Buffer.from(this.sign(scope, payload), 'base64url');
-    const given = Buffer.from(signature ?? '', 'base64url');
-    if (extra !== undefined || !expected || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const [payload, signature = '', extra] = token.split('.');
+    // Compared as text: base64url decoding skips stray characters, so decoded bytes could match
+    // for a token that is not the one we issued.
+    const expected = Buffer.from(this.sign(scope, payload));
+    const given = Buffer.from(signature);
+    if (extra !== undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new BadRequestException('nextToken is not valid for this request');
     }
-    const position: unknown = JSON.parse(Buffer.from(payload as string, 'base64url').toString('utf8'));
+    const position: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (typeof position !== 'object' || position === null) {
       throw new BadRequestException('nextToken is not valid for this request');
     }
