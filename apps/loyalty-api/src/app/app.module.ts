@@ -12,6 +12,8 @@ import { DynamoDbHealthIndicator } from '../health/dynamodb.health';
 import { HealthController } from '../health/health.controller';
 import { SqsHealthIndicator } from '../health/sqs.health';
 import { PointsController } from '../points/points.controller';
+import { UsersController } from '../users/users.controller';
+import { usersProviders } from '../users/users.providers';
 import { ApiConfig, validateApiConfig } from './api-config';
 
 @Module({
@@ -19,7 +21,7 @@ import { ApiConfig, validateApiConfig } from './api-config';
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController],
+  controllers: [HealthController, PointsController, UsersController],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
@@ -34,6 +36,7 @@ import { ApiConfig, validateApiConfig } from './api-config';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     DynamoDbHealthIndicator,
     SqsHealthIndicator,
+    ...usersProviders,
   ],
 })
 export class AppModule {}

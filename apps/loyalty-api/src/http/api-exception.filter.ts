@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DomainError } from '@loyalty/domain';
 import {
   ArgumentsHost,
   Catch,
@@ -8,6 +9,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiErrorBody, ApiErrorCode } from './api-error';
+import { httpExceptionFor } from './domain-errors';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
 
 const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
@@ -27,7 +29,8 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
 export class ApiExceptionFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = asHttpException(thrown);
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
@@ -47,6 +50,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     };
     response.status(status).json(body);
   }
+}
+
+/**
+ * Controllers throw the domain's errors as they are: their codes decide the status. The body
+ * parser's refusals that Nest does not map (an unsupported charset or encoding, a body too large)
+ * are client errors marked safe to show (`expose`), not faults.
+ */
+function asHttpException(thrown: unknown): unknown {
+  if (thrown instanceof DomainError) return httpExceptionFor(thrown);
+  const { expose, status } = (thrown ?? {}) as { expose?: unknown; status?: unknown };
+  if (thrown instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpException(thrown.message, status, { cause: thrown });
+  }
+  return thrown;
 }
 
 function messageOf(exception: unknown): string {

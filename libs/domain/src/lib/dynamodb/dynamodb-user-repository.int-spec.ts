@@ -169,6 +169,25 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
     expect(!changed.ok && changed.error.name).toBe('IdempotencyConflictError');
   });
 
+  it('publishes a user.created still in the outbox again when the signup is repeated with its Idempotency-Key', async () => {
+    // Prepare
+    const tenantId = newTenant();
+    const request = signup();
+    const first = await registerUser(`${queueUrl}-missing`).execute({ tenantId, request, idempotencyKey: 'key-1' });
+    if (!first.ok) throw first.error;
+    const { user } = first.value;
+
+    // Act
+    const retry = await registerUser().execute({ tenantId, request, idempotencyKey: 'key-1' });
+
+    // Assess
+    expect(first.value.eventDeliveryError).toBeDefined();
+    expect(retry).toEqual({ ok: true, value: { user, welcomePoints: 100, replayed: true } });
+    const [message, ...more] = await receiveEventsAbout(user.userId);
+    expect(more).toEqual([]);
+    expect(await getItem(keys.outboxEvent(tenantId, JSON.parse(message.Body ?? '').id))).toBeUndefined();
+  });
+
   it('accepts the referral code of an existing customer and refuses an unknown one', async () => {
     // Prepare
     const tenantId = newTenant();

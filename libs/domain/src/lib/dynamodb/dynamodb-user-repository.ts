@@ -95,11 +95,11 @@ export class DynamoDbUserRepository implements UserRepository {
     return holder && this.get(tenantId, holder['userId'] as string);
   }
 
-  async update(
+  async update<Next extends UserProfile>(
     tenantId: string,
     userId: string,
-    change: ProfileChange,
-  ): Promise<Result<UserProfile, ValidationError | NotFoundError | UserErasedError | AlreadyExistsError>> {
+    change: ProfileChange<Next>,
+  ): Promise<Result<Next, ValidationError | NotFoundError | UserErasedError | AlreadyExistsError>> {
     for (let attempt = 1; ; attempt++) {
       const item = await this.getItem(keys.profile(tenantId, userId));
       if (!item) return err(new NotFoundError(`No user ${userId}`, { userId }));

@@ -52,10 +52,10 @@ export function applyProfileChanges(
  * GDPR erasure: every piece of personal data goes, the id and the anonymous amounts stay. Erasing
  * an erased profile changes nothing.
  */
-export function eraseProfile(current: UserProfile, now: Date): UserProfile {
+export function eraseProfile(current: UserProfile, now: Date): ErasedUserProfile {
   if (current.status === 'erased') return current;
   const erasedAt = now.toISOString();
-  const erased: ErasedUserProfile = {
+  return {
     tenantId: current.tenantId,
     userId: current.userId,
     status: 'erased',
@@ -65,7 +65,6 @@ export function eraseProfile(current: UserProfile, now: Date): UserProfile {
     erasedAt,
     version: current.version + 1,
   };
-  return erased;
 }
 
 const optional = <Field extends string>(field: Field, value: string | null | undefined) =>

@@ -28,7 +28,9 @@ export interface StoredSignup {
 }
 
 /** Computes a profile's next state from the current one; returning `current` itself writes nothing. */
-export type ProfileChange = (current: UserProfile) => Result<UserProfile, ValidationError | UserErasedError>;
+export type ProfileChange<Next extends UserProfile = UserProfile> = (
+  current: UserProfile,
+) => Result<Next, ValidationError | UserErasedError>;
 
 /** Port: customers' profiles, with their unique email, phone and referral code per tenant. */
 export interface UserRepository {
@@ -44,10 +46,10 @@ export interface UserRepository {
   /** `email` normalized. */
   findByEmail(tenantId: string, email: string): Promise<UserProfile | undefined>;
   /** Applies the change to the latest profile, moving uniqueness records along atomically. */
-  update(
+  update<Next extends UserProfile>(
     tenantId: string,
     userId: string,
-    change: ProfileChange,
-  ): Promise<Result<UserProfile, ValidationError | NotFoundError | UserErasedError | AlreadyExistsError>>;
+    change: ProfileChange<Next>,
+  ): Promise<Result<Next, ValidationError | NotFoundError | UserErasedError | AlreadyExistsError>>;
   exportData(tenantId: string, userId: string): Promise<UserDataExport | undefined>;
 }
