@@ -118,6 +118,8 @@ const TABLE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
+/** The API's transactions also delete: released unique values, published outbox events. */
+const API_TABLE_ACTIONS = [...TABLE_ACTIONS.slice(0, 4), 'dynamodb:DeleteItem', ...TABLE_ACTIONS.slice(4)];
 
 function policyStatements(template: Template, roleId: string) {
   const role = template.Resources[roleId];
@@ -222,18 +224,21 @@ describe('serverless.yml packaged for AWS', () => {
     expect(dev.Resources['ProcessorLambdaFunction'].Properties.Role).toEqual(
       getAtt('ProcessorRole'),
     );
+    expect(dev.Resources['EventRelayLambdaFunction'].Properties.Role).toEqual(getAtt('RelayRole'));
   });
 
   it.each([
     {
       roleId: 'ApiRole',
       logGroup: 'ApiLogGroup',
+      tableActions: API_TABLE_ACTIONS,
       queueSid: 'EventsQueue',
       queueActions: ['sqs:GetQueueAttributes', 'sqs:SendMessage'],
     },
     {
       roleId: 'ProcessorRole',
       logGroup: 'ProcessorLogGroup',
+      tableActions: TABLE_ACTIONS,
       queueSid: 'EventsQueueSource',
       queueActions: [
         'sqs:ReceiveMessage',
@@ -242,9 +247,16 @@ describe('serverless.yml packaged for AWS', () => {
         'sqs:ChangeMessageVisibility',
       ],
     },
+    {
+      roleId: 'RelayRole',
+      logGroup: 'EventRelayLogGroup',
+      tableActions: ['dynamodb:Query', 'dynamodb:DeleteItem'],
+      queueSid: 'EventsQueue',
+      queueActions: ['sqs:SendMessage'],
+    },
   ])(
     'allows $roleId only what its function does',
-    ({ roleId, logGroup, queueSid, queueActions }) => {
+    ({ roleId, logGroup, tableActions, queueSid, queueActions }) => {
       const { bySid, plain, conditional } = splitStatements(policyStatements(dev, roleId));
       expect(Object.keys(bySid).sort()).toEqual(['Logs', 'Table', queueSid].sort());
       for (const statement of plain) {
@@ -256,7 +268,7 @@ describe('serverless.yml packaged for AWS', () => {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: getAtt(logGroup),
       });
-      expect(bySid['Table'].Action).toEqual(TABLE_ACTIONS);
+      expect(bySid['Table'].Action).toEqual(tableActions);
       expect(bySid['Table'].Resource).toEqual([getAtt('LoyaltyTable'), tableIndexes]);
       expect(bySid[queueSid].Action).toEqual(queueActions);
       expect(bySid[queueSid].Resource).toEqual(getAtt('EventsQueue'));
@@ -273,6 +285,26 @@ describe('serverless.yml packaged for AWS', () => {
       });
     },
   );
+
+  it('runs the outbox relay from the processor bundle every minute', () => {
+    const props = dev.Resources['EventRelayLambdaFunction'].Properties;
+    expect(props.Handler).toBe('dist/apps/loyalty-event-processor/main.relayPendingEventsHandler');
+    expect(props.Environment.Variables).toMatchObject({
+      TABLE_NAME: 'loyalty-dev',
+      EVENTS_QUEUE_URL: { Ref: 'EventsQueue' },
+    });
+    const schedules = Object.values(dev.Resources).filter(
+      (resource: Json) => resource.Type === 'AWS::Events::Rule' && resource.Properties.ScheduleExpression,
+    );
+    expect(schedules).toEqual([
+      expect.objectContaining({
+        Properties: expect.objectContaining({
+          ScheduleExpression: 'rate(1 minute)',
+          Targets: [expect.objectContaining({ Arn: getAtt('EventRelayLambdaFunction') })],
+        }),
+      }),
+    ]);
+  });
 
   it('serves the whole API through one catch-all HTTP API route, throttled', () => {
     const routes = Object.values(dev.Resources).filter(
