@@ -4,9 +4,9 @@ import { normalizeReferralCode, REFERRAL_CODE_PATTERN } from './referral-code';
 
 /** E.164: a plus sign and up to 15 digits, the first not 0. */
 export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
-export const MAX_EMAIL_LENGTH = 254;
-export const MAX_NAME_LENGTH = 200;
-export const MAX_EXTERNAL_IDS = 10;
+const MAX_EMAIL_LENGTH = 254;
+const MAX_NAME_LENGTH = 200;
+const MAX_EXTERNAL_IDS = 10;
 
 const BIRTHDAY_PATTERN = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/;
 const PROVIDER_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -24,11 +24,11 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Each `…Problem` function describes what a valid value looks like, or is undefined when it is one. */
-export function emailProblem(email: string): string | undefined {
+function emailProblem(email: string): string | undefined {
   return email.length <= MAX_EMAIL_LENGTH && isEmail(email) ? undefined : 'a valid email address';
 }
 
-export function phoneProblem(phone: string): string | undefined {
+function phoneProblem(phone: string): string | undefined {
   return E164_PATTERN.test(phone) ? undefined : 'an E.164 phone number, e.g. +14155550123';
 }
 
