@@ -3,16 +3,17 @@ import baseConfig from '../../eslint.config.mjs';
 export default [
   ...baseConfig,
   {
-    // The domain core stays plain TypeScript: frameworks and cloud SDKs live in adapters.
+    // The domain core stays plain TypeScript: frameworks and cloud SDKs live in adapters
+    // (DynamoDB in src/lib/dynamodb, SQS in src/lib/sqs).
     files: ['src/lib/**/*.ts'],
-    ignores: ['src/lib/dynamodb/**'],
+    ignores: ['src/lib/dynamodb/**', 'src/lib/sqs/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['@nestjs/*', '@aws-sdk/*', 'aws-lambda', '@vendia/*', '@aws-lambda-powertools/*'], message: 'The domain core must not depend on frameworks or cloud SDKs; put this in an adapter.' },
-            { group: ['**/dynamodb/*', '../dynamodb'], message: 'The domain core must not depend on its adapters.' },
+            { group: ['**/dynamodb/*', '../dynamodb', '**/sqs/*', '../sqs'], message: 'The domain core must not depend on its adapters.' },
           ],
         },
       ],

@@ -12,6 +12,8 @@ import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } f
 import { ProcessorModule } from './app/processor.module';
 import { SqsRecordHandler } from './events/sqs-record-handler';
 
+export { relayPendingEventsHandler } from './relay/relay-pending-events.handler';
+
 // Created once per Lambda container and reused by every invocation it serves.
 let application: Promise<INestApplicationContext> | undefined;
 const batch = new BatchProcessor(EventType.SQS);

@@ -68,6 +68,24 @@ export * from './lib/campaigns/birthday';
 export * from './lib/tiers/tier-settings';
 export * from './lib/tiers/tier-standing';
 export * from './lib/tiers/tier-change';
+export * from './lib/events/outbound-event';
+export * from './lib/events/event-publisher';
+export * from './lib/events/event-outbox';
+export * from './lib/events/event-delivery';
+export * from './lib/events/relay-pending-events';
+export * from './lib/users/user-profile';
+export * from './lib/users/user-fields';
+export * from './lib/users/referral-code';
+export * from './lib/users/user-registration';
+export * from './lib/users/profile-changes';
+export * from './lib/users/user-erased-error';
+export * from './lib/users/user-created-event';
+export * from './lib/users/signup-bonus';
+export * from './lib/users/default-signup-bonus';
+export * from './lib/users/user-data-export';
+export * from './lib/users/user-overview';
+export * from './lib/users/user-repository';
+export * from './lib/users/register-user';
 
 // DynamoDB adapters of the ports above.
 export * from './lib/dynamodb/create-table-input';
@@ -82,3 +100,9 @@ export * from './lib/dynamodb/dynamodb-account-directory';
 export * from './lib/dynamodb/dynamodb-points-ledger';
 export * from './lib/dynamodb/dynamodb-tenant-repository';
 export * from './lib/dynamodb/dynamodb-audit-log';
+export * from './lib/dynamodb/dynamodb-user-repository';
+export * from './lib/dynamodb/dynamodb-event-outbox';
+export * from './lib/dynamodb/outbox-item';
+
+// SQS adapter of the event publisher port.
+export * from './lib/sqs/sqs-event-publisher';

@@ -36,13 +36,15 @@ import { PointsController } from '../points/points.controller';
 import { TenantsController } from '../tenants/tenants.controller';
 import { validateApiConfig } from './api-config';
 import { tableAdapter } from './table-adapter.provider';
+import { UsersController } from '../users/users.controller';
+import { usersProviders } from '../users/users.providers';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController, OrdersController, TenantsController, AuditController],
+  controllers: [HealthController, PointsController, OrdersController, TenantsController, AuditController, UsersController],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
@@ -88,6 +90,7 @@ import { tableAdapter } from './table-adapter.provider';
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     DynamoDbHealthIndicator,
     SqsHealthIndicator,
+    ...usersProviders,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DomainError } from '@loyalty/domain';
 import {
   ArgumentsHost,
   Catch,

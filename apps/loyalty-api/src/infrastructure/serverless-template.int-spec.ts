@@ -118,6 +118,8 @@ const TABLE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
+/** The API's transactions also delete: released unique values, published outbox events. */
+const API_TABLE_ACTIONS = [...TABLE_ACTIONS.slice(0, 4), 'dynamodb:DeleteItem', ...TABLE_ACTIONS.slice(4)];
 
 function policyStatements(template: Template, roleId: string) {
   const role = template.Resources[roleId];
@@ -223,25 +225,34 @@ describe('serverless.yml packaged for AWS', () => {
       getAtt('ProcessorRole'),
     );
     expect(dev.Resources['LedgerJobsLambdaFunction'].Properties.Role).toEqual(getAtt('ProcessorRole'));
+    expect(dev.Resources['EventRelayLambdaFunction'].Properties.Role).toEqual(getAtt('RelayRole'));
   });
 
   it.each([
     {
       roleId: 'ApiRole',
       logGroups: getAtt('ApiLogGroup'),
+      tableActions: API_TABLE_ACTIONS,
       queues: { EventsQueue: ['sqs:GetQueueAttributes', 'sqs:SendMessage'] },
     },
     {
       roleId: 'ProcessorRole',
       logGroups: [getAtt('ProcessorLogGroup'), getAtt('LedgerJobsLogGroup')],
+      tableActions: TABLE_ACTIONS,
       queues: {
         EventsQueueSource: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
         NotificationsQueue: 'sqs:SendMessage',
       },
     },
+    {
+      roleId: 'RelayRole',
+      logGroups: getAtt('EventRelayLogGroup'),
+      tableActions: ['dynamodb:Query', 'dynamodb:DeleteItem'],
+      queues: { EventsQueue: ['sqs:SendMessage'] },
+    },
   ])(
     'allows $roleId only what its function does',
-    ({ roleId, logGroups, queues }) => {
+    ({ roleId, logGroups, tableActions, queues }) => {
       const { bySid, plain, conditional } = splitStatements(policyStatements(dev, roleId));
       expect(Object.keys(bySid).sort()).toEqual(['Logs', 'Table', ...Object.keys(queues)].sort());
       for (const statement of plain) {
@@ -253,7 +264,7 @@ describe('serverless.yml packaged for AWS', () => {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: logGroups,
       });
-      expect(bySid['Table'].Action).toEqual(TABLE_ACTIONS);
+      expect(bySid['Table'].Action).toEqual(tableActions);
       expect(bySid['Table'].Resource).toEqual([getAtt('LoyaltyTable'), tableIndexes]);
       for (const [sid, actions] of Object.entries(queues)) {
         expect(bySid[sid].Action).toEqual(actions);
@@ -272,6 +283,28 @@ describe('serverless.yml packaged for AWS', () => {
       });
     },
   );
+
+  it('runs the outbox relay from the processor bundle every minute', () => {
+    const props = dev.Resources['EventRelayLambdaFunction'].Properties;
+    expect(props.Handler).toBe('dist/apps/loyalty-event-processor/main.relayPendingEventsHandler');
+    expect(props.Environment.Variables).toMatchObject({
+      TABLE_NAME: 'loyalty-dev',
+      EVENTS_QUEUE_URL: { Ref: 'EventsQueue' },
+    });
+    const schedules = Object.values(dev.Resources).filter(
+      (resource: Json) => resource.Type === 'AWS::Events::Rule' && resource.Properties.ScheduleExpression,
+    );
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Properties: expect.objectContaining({
+            ScheduleExpression: 'rate(1 minute)',
+            Targets: [expect.objectContaining({ Arn: getAtt('EventRelayLambdaFunction') })],
+          }),
+        }),
+      ]),
+    );
+  });
 
   it('serves the whole API through one catch-all HTTP API route, throttled', () => {
     const routes = Object.values(dev.Resources).filter(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   ChangeOrder,
   CompleteOrder,
@@ -40,7 +41,7 @@ export class OrdersController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @CurrentTenant() tenantId: string,
   ) {
-    const orderId = body.orderId ?? (idempotencyKey ? `order_key_${idempotencyKey}` : newId('order'));
+    const orderId = body.orderId ?? orderIdFor(idempotencyKey);
     return postingView(valueOrThrow(await this.completeOrder.execute({ ...body, orderId, tenantId })));
   }
 
@@ -79,6 +80,15 @@ export class OrdersController {
     const change = orderChange(body);
     return postingView(valueOrThrow(await this.changeOrder.execute({ tenantId, orderId, change, refundId: idempotencyKey })));
   }
+}
+
+/**
+ * Without an order id of the client's, a retry with the same Idempotency-Key must name the same
+ * order: the id is derived from the key (it then does not sort by time); without either, a new id.
+ */
+function orderIdFor(idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return newId('order');
+  return `order_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 26)}`;
 }
 
 function orderChange(body: ChangeOrderBody): OrderChange {

@@ -10,6 +10,8 @@ const entrySortKey = (sequence: number) => `ENTRY#${sequence.toString().padStart
 /** Accounts with scheduled work are spread over a few index partitions, read one by one by the jobs. */
 export const DUE_SHARDS = 8;
 
+export const PENDING_EVENTS = 'OUTBOX';
+
 export const keys = {
   /** The business itself: its name and program settings. */
   tenant: (tenantId: string) => ({ PK: `TENANT#${tenantId}`, SK: 'PROFILE' }),
@@ -48,6 +50,26 @@ export const keys = {
   audit: (tenantId: string, auditId: string) => ({
     PK: auditPartition(tenantId),
     SK: `AUDIT#${auditId}`,
+  }),
+  /** A customer's profile, beside their account and entries. */
+  profile: (tenantId: string, userId: string) => ({
+    PK: customerPartition(tenantId, userId),
+    SK: 'PROFILE',
+  }),
+  /** Holds a value that is unique in the tenant (an email, a phone number, a referral code) for one user. */
+  uniqueValue: (tenantId: string, field: string, value: string) => ({
+    PK: `TENANT#${tenantId}#${field.toUpperCase()}#${value}`,
+    SK: 'UNIQUE',
+  }),
+  /** An event waiting in the outbox to be published. */
+  outboxEvent: (tenantId: string, eventId: string) => ({
+    PK: `TENANT#${tenantId}#OUTBOX#${eventId}`,
+    SK: 'EVENT',
+  }),
+  /** Index GSI2 lists the outbox's events of every tenant by the time they were stored, for the relay. */
+  pendingEvent: (time: string, eventId: string) => ({
+    GSI2PK: PENDING_EVENTS,
+    GSI2SK: `${time}#${eventId}`,
   }),
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,

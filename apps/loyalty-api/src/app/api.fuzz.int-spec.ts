@@ -1,0 +1,113 @@
+import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, DynamoDbEventOutbox, EventDelivery, SqsEventPublisher } from '@loyalty/domain';
+import { signToken } from '@loyalty/local-stack';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import fc from 'fast-check';
+import { createHash, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { assertRoutesRefuseHostileRequests, fuzzRoute } from '../testing/route-fuzz.fixture';
+import { hostileLookups, hostileProfileChanges, hostileSignups, unknownUserIds } from '../users/hostile-user-input.fixture';
+import {
+  hostileAdjustments,
+  hostileHistoryQueries,
+  hostileOrderChanges,
+  hostileOrderQueries,
+  hostileOrders,
+  hostileRedemptions,
+  malformedIds,
+  unknownOrderIds,
+} from '../points/hostile-ledger-input.fixture';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+
+/*
+ * Random hostile requests (bodies, headers, paths, queries, tokens) against the real app, DynamoDB
+ * Local and SQS: each must get a 4xx in the error envelope and change nothing, neither the tenant's
+ * records nor the events queue. A new endpoint joins with one line in the route table.
+ */
+const secret = process.env['JWT_SECRET'] ?? '';
+const tableName = process.env['TABLE_NAME'] ?? '';
+const client = createDocumentClient();
+const sqs = new SQSClient({});
+
+describe('the API under hostile requests', () => {
+  let app: NestExpressApplication;
+  let queueUrl: string;
+  const tenantId = `t-${randomUUID()}`;
+  const tokenFor = (role: string, sub = `${role}_1`) => signToken({ sub, tenantId, role }, secret);
+
+  /** Everything this tenant holds in the table, and the queue's messages. */
+  async function fingerprint(): Promise<string> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new ScanCommand({
+          TableName: tableName,
+          FilterExpression: 'begins_with(PK, :tenant)',
+          ExpressionAttributeValues: { ':tenant': `TENANT#${tenantId}` },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
+    const records = items.map((item) => JSON.stringify(item, Object.keys(item).sort())).sort();
+    return createHash('sha256').update(JSON.stringify({ records, queue: Attributes })).digest('hex');
+  }
+
+  beforeAll(async () => {
+    ({ QueueUrl: queueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: `fuzz-${randomUUID()}` })));
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(EventDelivery)
+      .useValue(new EventDelivery(new SqsEventPublisher(sqs, queueUrl), new DynamoDbEventOutbox(client, tableName)))
+      .compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>();
+    configureApp(app);
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
+  });
+
+  it('answers every hostile request with a 4xx envelope and writes nothing', async () => {
+    // Prepare
+    const signup = await request(app.getHttpServer())
+      .post('/users')
+      .auth(await tokenFor('owner'), { type: 'bearer' })
+      .send({ email: `ada-${randomUUID()}@example.com`, name: 'Ada Lovelace', phone: '+14155550123' });
+    const { userId } = signup.body.data;
+    const userIds = fc.oneof(unknownUserIds, fc.constant(userId));
+    const routes = [
+      fuzzRoute('POST /users', { body: hostileSignups }),
+      fuzzRoute('GET /users', { query: hostileLookups }),
+      fuzzRoute('GET /users/{userId}', { params: { userId: unknownUserIds } }),
+      fuzzRoute('PATCH /users/{userId}', { params: { userId: userIds }, body: hostileProfileChanges }),
+      fuzzRoute('GET /users/{userId}/export', { params: { userId: unknownUserIds } }),
+      fuzzRoute('DELETE /users/{userId}', { params: { userId: unknownUserIds } }),
+      fuzzRoute('GET /points/{userId}', { params: { userId: malformedIds } }),
+      fuzzRoute('GET /points/{userId}/history', { params: { userId: fc.oneof(malformedIds, fc.constant(userId)) }, query: hostileHistoryQueries }),
+      fuzzRoute('POST /points/{userId}/redeem', { params: { userId: userIds }, body: hostileRedemptions }),
+      fuzzRoute('POST /points/{userId}/adjust', { params: { userId: userIds }, body: hostileAdjustments }),
+      fuzzRoute('POST /orders', { body: hostileOrders }),
+      fuzzRoute('GET /orders', { query: hostileOrderQueries }),
+      fuzzRoute('GET /orders/{orderId}', { params: { orderId: unknownOrderIds } }),
+      fuzzRoute('PATCH /orders/{orderId}', { params: { orderId: unknownOrderIds }, body: hostileOrderChanges }),
+    ];
+    const tokens = await Promise.all([
+      ...['customer', 'staff', 'owner', 'admin', 'system'].map((role) => tokenFor(role)),
+      tokenFor('customer', userId),
+    ]);
+
+    // Act & Assess
+    await assertRoutesRefuseHostileRequests(app.getHttpServer(), routes, { tokens, fingerprint, numRuns: 300 });
+  }, 120_000);
+});

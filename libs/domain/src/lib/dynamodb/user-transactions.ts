@@ -1,0 +1,169 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import type { UniqueUserField } from '../users/user-data-export';
+import type { UserProfile } from '../users/user-profile';
+import type { NewUser } from '../users/user-repository';
+import { TTL_ATTRIBUTE } from './create-table-input';
+import { keys } from './keys';
+import { outboxItem } from './outbox-item';
+import {
+  CHANGEABLE_PROFILE_ATTRIBUTES,
+  profileItem,
+  signupReplayKey,
+  uniquenessItem,
+  UNIQUE_USER_FIELDS,
+  uniqueValueOf,
+} from './user-items';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A transaction with a name for each of its items, to read its cancellation reasons by meaning. */
+export interface NamedTransaction<Name extends string> {
+  readonly input: TransactWriteCommandInput;
+  readonly names: readonly Name[];
+}
+
+export type SignupItem = 'replay' | 'profile' | `claim:${UniqueUserField}` | 'referrer' | 'outbox';
+export type ProfileChangeItem = 'profile' | `claim:${UniqueUserField}` | `release:${UniqueUserField}` | 'replay';
+
+/** How long a signup's first answer is kept for retries with the same Idempotency-Key. */
+export const SIGNUP_REPLAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * A signup as one transaction: the profile, one record per unique value (a value another user holds
+ * cancels it), a check that the referral code given exists, the `user.created` event for the
+ * outbox, and with an Idempotency-Key the first answer for retries. A replay record past its
+ * retention may be overwritten even before DynamoDB's TTL has removed it.
+ */
+export function signupTransaction(tableName: string, newUser: NewUser, now: Date): NamedTransaction<SignupItem> {
+  const { profile, event, welcomePoints, idempotency } = newUser;
+  const items: [SignupItem, TransactItem][] = [];
+  if (idempotency) {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    items.push([
+      'replay',
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...signupReplayKey(profile.tenantId, idempotency.key),
+            entityType: 'SIGNUP_REPLAY',
+            requestHash: idempotency.requestHash,
+            user: profile,
+            welcomePoints,
+            eventId: event.id,
+            [TTL_ATTRIBUTE]: nowSeconds + SIGNUP_REPLAY_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR #expiresAt < :now',
+          ExpressionAttributeNames: { '#expiresAt': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        },
+      },
+    ]);
+  }
+  items.push([
+    'profile',
+    { Put: { TableName: tableName, Item: profileItem(profile, idempotency?.key), ConditionExpression: 'attribute_not_exists(PK)' } },
+  ]);
+  for (const field of UNIQUE_USER_FIELDS) {
+    const value = uniqueValueOf(profile, field);
+    if (value !== undefined) items.push([`claim:${field}`, claim(tableName, profile, field, value)]);
+  }
+  if (profile.referredBy !== undefined) {
+    items.push([
+      'referrer',
+      {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: keys.uniqueValue(profile.tenantId, 'referralCode', profile.referredBy),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
+      },
+    ]);
+  }
+  items.push(['outbox', { Put: { TableName: tableName, Item: outboxItem(event), ConditionExpression: 'attribute_not_exists(PK)' } }]);
+  return named(items);
+}
+
+/**
+ * A profile change as one transaction: the changed attributes, guarded by the version that was
+ * read; each unique value that changes moves from its old record to a new one; an erasure also
+ * deletes the signup's stored first answer (`signupKey`), which holds personal data.
+ */
+export function profileChangeTransaction(
+  tableName: string,
+  current: UserProfile,
+  next: UserProfile,
+  signupKey: string | undefined,
+): NamedTransaction<ProfileChangeItem> {
+  const items: [ProfileChangeItem, TransactItem][] = [['profile', { Update: profileUpdate(tableName, current, next) }]];
+  for (const field of UNIQUE_USER_FIELDS) {
+    const [before, after] = [uniqueValueOf(current, field), uniqueValueOf(next, field)];
+    if (before === after) continue;
+    if (before !== undefined) items.push([`release:${field}`, release(tableName, current, field, before)]);
+    if (after !== undefined) items.push([`claim:${field}`, claim(tableName, next, field, after)]);
+  }
+  if (next.status === 'erased' && signupKey !== undefined) {
+    items.push(['replay', { Delete: { TableName: tableName, Key: signupReplayKey(current.tenantId, signupKey) } }]);
+  }
+  return named(items);
+}
+
+/** SET what changed, REMOVE what is gone; the spend counter is never touched. */
+function profileUpdate(tableName: string, current: UserProfile, next: UserProfile) {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expectedVersion': current.version };
+  const set: string[] = [];
+  const remove: string[] = [];
+  for (const attribute of CHANGEABLE_PROFILE_ATTRIBUTES) {
+    const [before, after] = [attributeOf(current, attribute), attributeOf(next, attribute)];
+    if (isDeepStrictEqual(before, after)) continue;
+    names[`#${attribute}`] = attribute;
+    if (after === undefined) {
+      remove.push(`#${attribute}`);
+    } else {
+      values[`:${attribute}`] = after;
+      set.push(`#${attribute} = :${attribute}`);
+    }
+  }
+  if (next.status === 'erased') {
+    names['#signupKey'] = 'signupKey';
+    remove.push('#signupKey');
+  }
+  return {
+    TableName: tableName,
+    Key: keys.profile(current.tenantId, current.userId),
+    UpdateExpression: [set.length > 0 && `SET ${set.join(', ')}`, remove.length > 0 && `REMOVE ${remove.join(', ')}`]
+      .filter(Boolean)
+      .join(' '),
+    ConditionExpression: '#version = :expectedVersion',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+const attributeOf = (profile: UserProfile, attribute: string): unknown =>
+  (profile as unknown as Record<string, unknown>)[attribute];
+
+function claim(tableName: string, profile: UserProfile, field: UniqueUserField, value: string): TransactItem {
+  return {
+    Put: { TableName: tableName, Item: uniquenessItem(profile, field, value), ConditionExpression: 'attribute_not_exists(PK)' },
+  };
+}
+
+/** Deletes a value's record, unless it holds the value for someone else. */
+function release(tableName: string, profile: UserProfile, field: UniqueUserField, value: string): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: keys.uniqueValue(profile.tenantId, field, value),
+      ConditionExpression: 'attribute_not_exists(PK) OR #userId = :userId',
+      ExpressionAttributeNames: { '#userId': 'userId' },
+      ExpressionAttributeValues: { ':userId': profile.userId },
+    },
+  };
+}
+
+function named<Name extends string>(items: [Name, TransactItem][]): NamedTransaction<Name> {
+  return { input: { TransactItems: items.map(([, item]) => item) }, names: items.map(([name]) => name) };
+}

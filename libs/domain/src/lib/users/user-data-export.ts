@@ -1,0 +1,26 @@
+import type { LedgerEntry } from '../ledger/ledger-entry';
+import type { PointsAccount } from '../ledger/points-account';
+import { UserProfile } from './user-profile';
+
+/** Fields whose values are unique in a tenant; each is held by a record naming its user. */
+export type UniqueUserField = 'email' | 'phone' | 'referralCode';
+
+export interface UniquenessRecord {
+  readonly field: UniqueUserField;
+  readonly value: string;
+  readonly userId: string;
+  readonly createdAt: string;
+}
+
+/** GDPR access: everything held about one customer. */
+export interface UserDataExport {
+  readonly exportedAt: string;
+  readonly profile: UserProfile;
+  readonly pointsAccount?: PointsAccount;
+  readonly ledgerEntries: readonly LedgerEntry[];
+  readonly uniquenessRecords: readonly UniquenessRecord[];
+  /** The stored first answer to an idempotent signup, kept for a day to answer retries. */
+  readonly signupReplay?: Readonly<Record<string, unknown>>;
+  /** Anything else kept in the customer's partition, as stored. */
+  readonly otherRecords: readonly Readonly<Record<string, unknown>>[];
+}
