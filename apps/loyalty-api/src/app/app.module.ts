@@ -3,10 +3,13 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   AdjustPoints,
+  CachedCampaignReader,
   CachedProgramSettingsReader,
+  ChangeCampaign,
   ChangeOrder,
   CompleteOrder,
   createDocumentClient,
+  DynamoDbCampaignRepository,
   DynamoDbLedgerHistoryReader,
   DynamoDbOrderReader,
   DynamoDbPointsAccountReader,
@@ -20,6 +23,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
+import { CampaignsController } from '../campaigns/campaigns.controller';
 import { DynamoDbHealthIndicator } from '../health/dynamodb.health';
 import { HealthController } from '../health/health.controller';
 import { SqsHealthIndicator } from '../health/sqs.health';
@@ -33,7 +37,7 @@ import { ApiConfig, validateApiConfig } from './api-config';
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController, OrdersController],
+  controllers: [HealthController, PointsController, OrdersController, CampaignsController],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
@@ -44,6 +48,7 @@ import { ApiConfig, validateApiConfig } from './api-config';
       DynamoDbOrderReader,
       DynamoDbPointsLedger,
       DynamoDbProgramSettingsReader,
+      DynamoDbCampaignRepository,
     ].map((Adapter) => ({
       provide: Adapter,
       inject: [DynamoDBDocumentClient, ConfigService],
@@ -54,6 +59,16 @@ import { ApiConfig, validateApiConfig } from './api-config';
       provide: CachedProgramSettingsReader,
       inject: [DynamoDbProgramSettingsReader],
       useFactory: (programs: DynamoDbProgramSettingsReader) => new CachedProgramSettingsReader(programs),
+    },
+    {
+      provide: CachedCampaignReader,
+      inject: [DynamoDbCampaignRepository],
+      useFactory: (campaigns: DynamoDbCampaignRepository) => new CachedCampaignReader(campaigns),
+    },
+    {
+      provide: ChangeCampaign,
+      inject: [DynamoDbCampaignRepository],
+      useFactory: (campaigns: DynamoDbCampaignRepository) => new ChangeCampaign(campaigns),
     },
     ...[CompleteOrder, RedeemPoints, AdjustPoints].map((UseCase) => ({
       provide: UseCase,

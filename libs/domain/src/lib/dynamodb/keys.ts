@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 /** Key layout of the single table. Every partition starts with its tenant: nothing crosses tenants. */
 const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
 
+/** All of a tenant's campaigns share one partition: listing them, as every order needs, is one Query. */
+const campaignPartition = (tenantId: string) => `TENANT#${tenantId}#CAMPAIGNS`;
+
 /** Entries sort by their sequence in the account's history (fixed width, so text order is number order). */
 const entrySortKey = (sequence: number) => `ENTRY#${sequence.toString().padStart(12, '0')}`;
 
@@ -43,6 +46,8 @@ export const keys = {
   customerOrders: (tenantId: string, userId: string) => `${customerPartition(tenantId, userId)}#ORDERS`,
   tenantOrders: (tenantId: string) => `TENANT#${tenantId}#ORDERS`,
   counter: (tenantId: string, counterId: string) => ({ PK: `TENANT#${tenantId}#COUNTER#${counterId}`, SK: 'COUNTER' }),
+  campaign: (tenantId: string, campaignId: string) => ({ PK: campaignPartition(tenantId), SK: `CAMPAIGN#${campaignId}` }),
+  tenantCampaigns: campaignPartition,
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,
     SK: 'IDEMPOTENCY',
