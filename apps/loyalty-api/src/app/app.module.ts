@@ -3,12 +3,15 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   AdjustPoints,
+  CachedCampaignReader,
   CachedProgramSettingsReader,
+  ChangeCampaign,
   ChangeOrder,
   CompleteOrder,
   CreateTenant,
   createDocumentClient,
   DynamoDbAuditLog,
+  DynamoDbCampaignRepository,
   DynamoDbLedgerHistoryReader,
   DynamoDbOrderReader,
   DynamoDbPointsAccountReader,
@@ -27,6 +30,7 @@ import { AuditInterceptor } from '../audit/audit.interceptor';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { RolesGuard } from '../auth/roles.guard';
 import { TokenVerifier } from '../auth/token-verifier';
+import { CampaignsController } from '../campaigns/campaigns.controller';
 import { DynamoDbHealthIndicator } from '../health/dynamodb.health';
 import { HealthController } from '../health/health.controller';
 import { SqsHealthIndicator } from '../health/sqs.health';
@@ -44,7 +48,7 @@ import { usersProviders } from '../users/users.providers';
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController, OrdersController, TenantsController, AuditController, UsersController],
+  controllers: [HealthController, PointsController, OrdersController, CampaignsController, TenantsController, AuditController, UsersController],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
@@ -56,6 +60,7 @@ import { usersProviders } from '../users/users.providers';
     tableAdapter(DynamoDbProgramSettingsReader),
     tableAdapter(DynamoDbTenantRepository),
     tableAdapter(DynamoDbAuditLog),
+    tableAdapter(DynamoDbCampaignRepository),
     {
       provide: CreateTenant,
       inject: [DynamoDbTenantRepository],
@@ -70,6 +75,16 @@ import { usersProviders } from '../users/users.providers';
       provide: CachedProgramSettingsReader,
       inject: [DynamoDbProgramSettingsReader],
       useFactory: (programs: DynamoDbProgramSettingsReader) => new CachedProgramSettingsReader(programs),
+    },
+    {
+      provide: CachedCampaignReader,
+      inject: [DynamoDbCampaignRepository],
+      useFactory: (campaigns: DynamoDbCampaignRepository) => new CachedCampaignReader(campaigns),
+    },
+    {
+      provide: ChangeCampaign,
+      inject: [DynamoDbCampaignRepository],
+      useFactory: (campaigns: DynamoDbCampaignRepository) => new ChangeCampaign(campaigns),
     },
     ...[CompleteOrder, RedeemPoints, AdjustPoints].map((UseCase) => ({
       provide: UseCase,

@@ -3,7 +3,8 @@ import { CampaignTransitionError } from './campaign-transition-error';
 import { hasEnded, hasNotStarted } from './campaign-window';
 import { err, ok, Result } from '../shared/result';
 
-export type CampaignStatus = 'draft' | 'scheduled' | 'active' | 'paused' | 'ended';
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'ended'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /**
  * The status at `now`, derived from the owner's last action and the dates: past its end a campaign

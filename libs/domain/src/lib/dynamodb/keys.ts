@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
 export const auditPartition = (tenantId: string) => `TENANT#${tenantId}#AUDIT`;
 
+/** All of a tenant's campaigns share one partition: listing them, as every order needs, is one Query. */
+const campaignPartition = (tenantId: string) => `TENANT#${tenantId}#CAMPAIGNS`;
+
 /** Entries sort by their sequence in the account's history (fixed width, so text order is number order). */
 const entrySortKey = (sequence: number) => `ENTRY#${sequence.toString().padStart(12, '0')}`;
 
@@ -71,6 +74,8 @@ export const keys = {
     GSI2PK: PENDING_EVENTS,
     GSI2SK: `${time}#${eventId}`,
   }),
+  campaign: (tenantId: string, campaignId: string) => ({ PK: campaignPartition(tenantId), SK: `CAMPAIGN#${campaignId}` }),
+  tenantCampaigns: campaignPartition,
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,
     SK: 'IDEMPOTENCY',

@@ -3,6 +3,7 @@ import { ValidationError } from '../shared/validation-error';
 import { err, ok, Result } from '../shared/result';
 import { ExpiryPolicy, ProgramSettings, ReversalPolicy } from './program-settings';
 import { tierSettingsProblems } from '../tiers/tier-settings';
+import { moneyFromDecimal } from '../shared/money';
 
 /** A partial change to a program, as a tenant owner sends it; unset (or undefined) fields keep their value. */
 export type ProgramSettingsUpdate = {
@@ -20,7 +21,7 @@ export function updateProgramSettings(
   const given = Object.entries(update).filter(([, value]) => value !== undefined);
   const next: ProgramSettings = { ...current, ...Object.fromEntries(given) };
   const problems: Record<string, string> = {};
-  const { earnRule, pendingDays, expiry, reversalPolicy, expiringSoonDays, timeZone, tiers } = next;
+  const { earnRule, pendingDays, expiry, reversalPolicy, expiringSoonDays, timeZone, currency, tiers } = next;
   if (!isWholeBetween(earnRule?.points, 0, 1_000_000) || !isWholeBetween(earnRule?.perAmount, 1, 1_000_000)) {
     problems['earnRule'] = 'points (0–1000000) and perAmount (1–1000000) must be whole numbers';
   }
@@ -32,6 +33,9 @@ export function updateProgramSettings(
   if (!REVERSAL_POLICIES.includes(reversalPolicy)) problems['reversalPolicy'] = REVERSAL_POLICIES.join(' or ');
   if (!isWholeBetween(expiringSoonDays, 1, 365)) problems['expiringSoonDays'] = 'a whole number of days, 1–365';
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) problems['timeZone'] = 'an IANA time zone, e.g. Europe/Paris';
+  if (typeof currency !== 'string' || !moneyFromDecimal(0, currency).ok) {
+    problems['currency'] = 'an ISO 4217 currency code, e.g. USD';
+  }
   if (tiers !== undefined) Object.assign(problems, tierSettingsProblems(tiers));
   if (Object.keys(problems).length > 0) {
     return err(new ValidationError('Invalid program settings', { fields: problems }));
@@ -44,6 +48,7 @@ export function updateProgramSettings(
     reversalPolicy,
     expiringSoonDays,
     timeZone,
+    currency,
     // Tier settings are plain JSON data (numbers, strings, arrays); the round trip drops any class.
     ...(tiers !== undefined && { tiers: JSON.parse(JSON.stringify(tiers)) as typeof tiers }),
   });

@@ -21,6 +21,8 @@ export interface ProgramSettings {
   readonly expiringSoonDays: number;
   /** IANA time zone of the business: calendar rules (month ends, campaign days) use it. */
   readonly timeZone: string;
+  /** ISO 4217 code of the business's money: campaign amounts are in it unless a campaign names another. */
+  readonly currency: string;
   /** Tier thresholds, earning multipliers and downgrade timing; see `tierSettingsOf` when absent. */
   readonly tiers?: TierSettings;
 }
@@ -32,6 +34,7 @@ export const DEFAULT_PROGRAM: ProgramSettings = {
   reversalPolicy: 'allow_negative',
   expiringSoonDays: 7,
   timeZone: 'UTC',
+  currency: 'USD',
   tiers: DEFAULT_TIER_SETTINGS,
 };
 
