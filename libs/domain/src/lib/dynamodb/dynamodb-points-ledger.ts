@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { nextDueAt } from '../ledger/due-work';
 import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { PointsLedger, PostingOutcome } from '../ledger/points-ledger';
@@ -10,9 +10,12 @@ import { ConcurrencyError } from '../shared/concurrency-error';
 import { DomainError } from '../shared/domain-error';
 import { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
 import { newId } from '../shared/ids';
+import { KeyedSerializer } from '../shared/keyed-serializer';
 import { err, ok, Result } from '../shared/result';
 import { DynamoDbPointsAccountReader } from './dynamodb-points-account-reader';
-import { fromItem, keys } from './keys';
+import { counterIdOf, fromItem, keys } from './keys';
+
+const BATCH_GET_LIMIT = 100;
 import { accountItem, POSTING_ITEM, postingTransaction } from './posting-transaction';
 import { backoffDelayMs, BackoffPolicy, DEFAULT_BACKOFF, sleep } from './retry';
 
@@ -33,13 +36,15 @@ export interface LedgerOptions {
 /**
  * Optimistic posting: read the account (and order), plan the next state, write all of it in one
  * transaction guarded by the versions read; on a lost race read again and re-plan, with jittered
- * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing.
+ * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing. Postings to one
+ * account from this process queue rather than race (a batch of events, concurrent API requests).
  */
 export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder {
   private readonly accounts: DynamoDbPointsAccountReader;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => Date;
   private readonly random: () => number;
+  private readonly serializer = new KeyedSerializer();
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -52,7 +57,11 @@ export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder 
     this.random = options.random ?? Math.random;
   }
 
-  async post<E extends DomainError>(
+  post<E extends DomainError>(request: PostingRequest<E>): Promise<Result<PostingOutcome, E | IdempotencyConflictError>> {
+    return this.serializer.run(`${request.tenantId}#${request.userId}`, () => this.postNow(request));
+  }
+
+  private async postNow<E extends DomainError>(
     request: PostingRequest<E>,
   ): Promise<Result<PostingOutcome, E | IdempotencyConflictError>> {
     for (let attempt = 1; ; attempt++) {
@@ -115,12 +124,35 @@ export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder 
     }
   }
 
-  private async readState(request: Pick<PostingRequest, 'tenantId' | 'userId' | 'orderId'>): Promise<LedgerState> {
+  private async readState(request: PostingRequest<DomainError>): Promise<LedgerState> {
     const [account, order] = await Promise.all([
       this.accounts.getAccount(request.tenantId, request.userId, { consistent: true }),
       request.orderId === undefined ? undefined : this.getOrder(request.tenantId, request.orderId),
     ]);
-    return { account, order };
+    const counterIds = request.countersFor?.({ account, order }) ?? [];
+    return { account, order, counters: await this.readCounters(request.tenantId, counterIds) };
+  }
+
+  /** Consistent reads: a plan decides from these whether a budget or cap still has room. */
+  private async readCounters(tenantId: string, counterIds: readonly string[]): Promise<Map<string, number>> {
+    const usage = new Map<string, number>();
+    for (let start = 0; start < counterIds.length; start += BATCH_GET_LIMIT) {
+      let unread: Record<string, unknown>[] | undefined = counterIds
+        .slice(start, start + BATCH_GET_LIMIT)
+        .map((counterId) => keys.counter(tenantId, counterId));
+      while (unread && unread.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: unread, ConsistentRead: true, ProjectionExpression: 'PK, used' } },
+          }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) {
+          usage.set(counterIdOf(tenantId, item['PK'] as string), item['used'] as number);
+        }
+        unread = UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return usage;
   }
 
   private async getOrder(tenantId: string, orderId: string): Promise<OrderRecord | undefined> {

@@ -18,6 +18,7 @@ export class InMemoryLedger implements PointsLedger {
   readonly accounts = new Map<string, PointsAccount>();
   readonly entries: LedgerEntry[] = [];
   readonly orders = new Map<string, OrderRecord>();
+  readonly counters = new Map<string, number>();
   private readonly records = new Map<string, { requestHash: string; outcome: PostingOutcome }>();
   private sequence = 0;
 
@@ -34,10 +35,18 @@ export class InMemoryLedger implements PointsLedger {
     const account = this.accounts.get(`${request.tenantId}#${request.userId}`);
     const order = request.orderId ? this.orders.get(`${request.tenantId}#${request.orderId}`) : undefined;
     this.sequence += 1;
-    const planned = request.plan({ account, order }, { entryId: `txn_${String(this.sequence).padStart(6, '0')}`, now: this.now });
+    const counterIds = request.countersFor?.({ account, order }) ?? [];
+    const counters = new Map(counterIds.map((id) => [id, this.counters.get(`${request.tenantId}#${id}`) ?? 0]));
+    const planned = request.plan({ account, order, counters }, { entryId: `txn_${String(this.sequence).padStart(6, '0')}`, now: this.now });
     if (!planned.ok) return planned;
     if (!planned.value) return ok({ order, duplicate: false });
-    const { entry, account: next, order: nextOrder } = planned.value;
+    const { entry, account: next, order: nextOrder, counters: increments = [] } = planned.value;
+    for (const { counterId, increment, limit } of increments) {
+      const key = `${request.tenantId}#${counterId}`;
+      const used = (this.counters.get(key) ?? 0) + increment;
+      if (used > limit) throw new Error(`counter ${counterId} would pass its limit`);
+      this.counters.set(key, used);
+    }
     this.accounts.set(`${request.tenantId}#${request.userId}`, next);
     this.entries.push(entry);
     if (nextOrder) this.orders.set(`${nextOrder.tenantId}#${nextOrder.orderId}`, nextOrder);

@@ -9,15 +9,17 @@ import { expire, mature } from './lot-lifecycle';
 import { fixedProgram, InMemoryLedger } from './in-memory-ledger.fixture';
 import { reconcileAccount } from './reconcile';
 import { ok } from '../shared/result';
+import { Campaign } from '../campaigns/campaign';
+import { blackFridayBody, campaignFrom } from '../campaigns/campaign.fixture';
 
 const actor = { sub: 'staff_1', role: 'staff' };
 const T = 'demo';
 const U = 'user_1';
 
-function services(ledger: InMemoryLedger, program: Parameters<typeof fixedProgram>[0] = {}) {
+function services(ledger: InMemoryLedger, program: Parameters<typeof fixedProgram>[0] = {}, campaigns: Campaign[] = []) {
   const programs = fixedProgram(program);
   return {
-    complete: new CompleteOrder(ledger, programs),
+    complete: new CompleteOrder(ledger, { programs, campaigns: { listCampaigns: async () => campaigns } }),
     change: new ChangeOrder(ledger, ledger, programs),
     redeem: new RedeemPoints(ledger, programs),
     adjust: new AdjustPoints(ledger, programs),
@@ -161,6 +163,61 @@ describe('orders and refunds', () => {
     expect(ledger.account(T, U)?.available).toBe(balance);
     expect(cancelled.ok && (cancelled.value.entry?.uncollected ?? 0)).toBe(uncollected);
     expectReconciled(ledger);
+  });
+});
+
+describe('orders with campaigns and tiers', () => {
+  const blackFriday = campaignFrom(blackFridayBody, 'camp_bf');
+  const electronics = { items: [{ sku: 'tv', category: 'electronics', price: 150, quantity: 1 }] };
+  const duringBlackFriday = new Date('2025-11-25T15:00:00Z');
+
+  it("credits the seed's Black Friday order 30 points with one line per rule", async () => {
+    // Prepare
+    const ledger = new InMemoryLedger(duringBlackFriday);
+    const { complete } = services(ledger, {}, [blackFriday]);
+
+    // Act
+    const credited = await complete.execute(order('order_1', 150, electronics), duringBlackFriday);
+
+    // Assess
+    expect(credited.ok && credited.value.entry).toMatchObject({
+      points: 30,
+      lines: [
+        { kind: 'base', points: 15 },
+        { kind: 'purchase_multiplier', campaignId: 'camp_bf', points: 15 },
+      ],
+    });
+    expect(credited.ok && credited.value.order.lines).toHaveLength(2);
+    expectReconciled(ledger);
+  });
+
+  it('stops at a campaign budget and counts what it gave', async () => {
+    // Prepare
+    const capped = campaignFrom({ ...blackFridayBody, limits: { budget: 20 } }, 'camp_budget');
+    const ledger = new InMemoryLedger(duringBlackFriday);
+    const { complete } = services(ledger, {}, [capped]);
+
+    // Act
+    const orders = [];
+    for (const id of ['order_1', 'order_2', 'order_3']) orders.push(await complete.execute(order(id, 150, electronics), duringBlackFriday));
+
+    // Assess
+    expect(orders.map((posted) => (posted.ok ? posted.value.entry?.points : 'error'))).toEqual([30, 20, 15]);
+    expect(ledger.counters.get('demo#budget#camp_budget')).toBe(20);
+  });
+
+  it('records the upgrade to silver on the entry that crosses 1,000 lifetime points', async () => {
+    // Prepare
+    const ledger = new InMemoryLedger();
+    const { complete } = services(ledger);
+
+    // Act
+    await complete.execute(order('order_1', 9990));
+    const crossing = await complete.execute(order('order_2', 10));
+
+    // Assess
+    expect(crossing.ok && crossing.value.entry?.tierChanged).toMatchObject({ type: 'tier.changed', from: 'bronze', to: 'silver', direction: 'upgrade' });
+    expect(ledger.account(T, U)?.stats).toMatchObject({ completedOrders: 2, spentMinor: 1000000, tier: { tier: 'silver' } });
   });
 });
 
