@@ -192,10 +192,12 @@ class LambdaBundleTweaks {
 /**
  * @param appDir the app's directory (its webpack.config.js passes __dirname)
  * @param options.unusedPackages installed packages this app never loads, left out of its bundle
+ * @param options.assets files copied beside the bundle (Nx asset globs, inputs relative to the
+ *   workspace root), for code that reads files at run time
  */
 module.exports = function lambdaWebpackConfig(
   appDir,
-  { unusedPackages = [] } = {},
+  { unusedPackages = [], assets = [] } = {},
 ) {
   const outputPath = join(workspaceRoot, 'dist/apps', basename(appDir));
   const unused = new Set(unusedPackages);
@@ -233,6 +235,7 @@ module.exports = function lambdaWebpackConfig(
         outputHashing: 'none',
         sourceMap: production ? 'nosources-source-map' : 'source-map',
         extractLicenses: false,
+        assets,
       }),
       new IgnorePlugin({
         checkResource: (resource) =>

@@ -8,20 +8,55 @@ const complete = {
 };
 
 describe('validateApiConfig', () => {
-  it('accepts a complete environment and defaults CORS to any origin', () => {
+  it('accepts a complete environment, defaults CORS to any origin and keeps /docs off', () => {
     // Act
     const config = validateApiConfig(complete);
 
     // Assess
-    expect(config).toMatchObject({ ...complete, CORS_ORIGINS: '*' });
+    expect(config).toMatchObject({ ...complete, CORS_ORIGINS: '*', API_DOCS_ENABLED: false });
   });
 
-  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'JWT_SECRET', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
+  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
     // Act
     const validate = () => validateApiConfig({ ...complete, [name]: '' });
 
     // Assess
     expect(validate).toThrow(name);
+  });
+
+  it('refuses to start with neither a JWT secret nor a key set URL', () => {
+    // Act
+    const validate = () => validateApiConfig({ ...complete, JWT_SECRET: '' });
+
+    // Assess
+    expect(validate).toThrow('JWT_SECRET or JWT_JWKS_URL');
+  });
+
+  it('needs no JWT secret when tokens are verified with a key set', () => {
+    // Act
+    const config = validateApiConfig({ ...complete, JWT_SECRET: '', JWT_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' });
+
+    // Assess
+    expect(config).toMatchObject({ JWT_SECRET: undefined, JWT_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' });
+  });
+
+  it.each([
+    ['http://id.example.com/jwks.json', 'https'],
+    ['not a url', 'must be a URL'],
+  ])('refuses the key set URL %s', (url, message) => {
+    // Act
+    const validate = () => validateApiConfig({ ...complete, JWT_JWKS_URL: url });
+
+    // Assess
+    expect(validate).toThrow(message);
+  });
+
+  it('accepts a plain-HTTP key set on the loopback interface only', () => {
+    // Act
+    const config = validateApiConfig({ ...complete, JWT_JWKS_URL: 'http://127.0.0.1:8080/jwks.json' });
+
+    // Assess
+    expect(config.JWT_JWKS_URL).toBe('http://127.0.0.1:8080/jwks.json');
   });
 
   it.each(['JWT_SECRET', 'PAGE_TOKEN_SECRET'])('refuses a %s shorter than 32 characters', (name) => {
@@ -30,5 +65,24 @@ describe('validateApiConfig', () => {
 
     // Assess
     expect(validate).toThrow(`${name} must be at least 32 characters`);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+  ])('reads API_DOCS_ENABLED=%s', (value, enabled) => {
+    // Act
+    const config = validateApiConfig({ ...complete, API_DOCS_ENABLED: value });
+
+    // Assess
+    expect(config.API_DOCS_ENABLED).toBe(enabled);
+  });
+
+  it('refuses an API_DOCS_ENABLED that is not true or false', () => {
+    // Act
+    const validate = () => validateApiConfig({ ...complete, API_DOCS_ENABLED: 'yes' });
+
+    // Assess
+    expect(validate).toThrow('API_DOCS_ENABLED must be true or false');
   });
 });

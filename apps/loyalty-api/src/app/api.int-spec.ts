@@ -1,5 +1,5 @@
 import { signToken } from '@loyalty/local-stack';
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -11,14 +11,14 @@ import { configureApp } from './configure-app';
 const secret = process.env['JWT_SECRET'] ?? '';
 
 describe('loyalty-api against the local servers', () => {
-  let app: INestApplication;
+  let app: NestExpressApplication;
   const tenantId = `t-${randomUUID()}`;
   const tokenFor = (sub: string, role = 'customer', tenant = tenantId) =>
     signToken({ sub, tenantId: tenant, role }, secret);
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication();
+    app = moduleRef.createNestApplication<NestExpressApplication>();
     configureApp(app);
     await app.init();
     await request(app.getHttpServer())
@@ -50,6 +50,17 @@ describe('loyalty-api against the local servers', () => {
       status: 'ok',
       info: { dynamodb: { status: 'up' }, sqs: { status: 'up' } },
     });
+  });
+
+  it('serves the OpenAPI document of every controller at /docs/openapi.json', async () => {
+    // Act
+    const response = await request(app.getHttpServer()).get('/docs/openapi.json');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/health/ready', '/points/{userId}', '/tenants', '/tenants/{tenantId}', '/audit']),
+    );
   });
 
   it('GET /points/{userId} returns balance, pending, lifetime, tier and points expiring soon', async () => {

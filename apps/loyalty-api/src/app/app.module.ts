@@ -6,19 +6,26 @@ import {
   CachedProgramSettingsReader,
   ChangeOrder,
   CompleteOrder,
+  CreateTenant,
   createDocumentClient,
+  DynamoDbAuditLog,
   DynamoDbLedgerHistoryReader,
   DynamoDbOrderReader,
   DynamoDbPointsAccountReader,
   DynamoDbPointsLedger,
   DynamoDbProgramSettingsReader,
+  DynamoDbTenantRepository,
   RedeemPoints,
+  UpdateTenant,
 } from '@loyalty/domain';
 import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuditController } from '../audit/audit.controller';
+import { AuditInterceptor } from '../audit/audit.interceptor';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { RolesGuard } from '../auth/roles.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { DynamoDbHealthIndicator } from '../health/dynamodb.health';
 import { HealthController } from '../health/health.controller';
@@ -26,30 +33,37 @@ import { SqsHealthIndicator } from '../health/sqs.health';
 import { PageTokenCodec } from '../http/page-token';
 import { OrdersController } from '../orders/orders.controller';
 import { PointsController } from '../points/points.controller';
-import { ApiConfig, validateApiConfig } from './api-config';
+import { TenantsController } from '../tenants/tenants.controller';
+import { validateApiConfig } from './api-config';
+import { tableAdapter } from './table-adapter.provider';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController, OrdersController],
+  controllers: [HealthController, PointsController, OrdersController, TenantsController, AuditController],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
     { provide: SQSClient, useFactory: () => new SQSClient({}) },
-    ...[
-      DynamoDbPointsAccountReader,
-      DynamoDbLedgerHistoryReader,
-      DynamoDbOrderReader,
-      DynamoDbPointsLedger,
-      DynamoDbProgramSettingsReader,
-    ].map((Adapter) => ({
-      provide: Adapter,
-      inject: [DynamoDBDocumentClient, ConfigService],
-      useFactory: (client: DynamoDBDocumentClient, config: ConfigService<ApiConfig, true>) =>
-        new Adapter(client, config.get('TABLE_NAME', { infer: true })),
-    })),
+    tableAdapter(DynamoDbPointsAccountReader),
+    tableAdapter(DynamoDbLedgerHistoryReader),
+    tableAdapter(DynamoDbOrderReader),
+    tableAdapter(DynamoDbPointsLedger),
+    tableAdapter(DynamoDbProgramSettingsReader),
+    tableAdapter(DynamoDbTenantRepository),
+    tableAdapter(DynamoDbAuditLog),
+    {
+      provide: CreateTenant,
+      inject: [DynamoDbTenantRepository],
+      useFactory: (tenants: DynamoDbTenantRepository) => new CreateTenant(tenants),
+    },
+    {
+      provide: UpdateTenant,
+      inject: [DynamoDbTenantRepository],
+      useFactory: (tenants: DynamoDbTenantRepository) => new UpdateTenant(tenants),
+    },
     {
       provide: CachedProgramSettingsReader,
       inject: [DynamoDbProgramSettingsReader],
@@ -66,9 +80,12 @@ import { ApiConfig, validateApiConfig } from './api-config';
       useFactory: (ledger: DynamoDbPointsLedger, orders: DynamoDbOrderReader, programs: CachedProgramSettingsReader) =>
         new ChangeOrder(ledger, orders, programs),
     },
-    PageTokenCodec,
     TokenVerifier,
+    PageTokenCodec,
+    // Guards run in this order: who is calling (and in which tenant), then whether their role may.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     DynamoDbHealthIndicator,
     SqsHealthIndicator,
   ],

@@ -8,9 +8,11 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
+import { TENANT_HEADER, tenantInScope } from './tenant-scope';
 import { TokenVerifier } from './token-verifier';
 
-export type AuthenticatedRequest = Request & { principal: Principal };
+/** A request past the guard: who calls, and the tenant everything it touches belongs to. */
+export type AuthenticatedRequest = Request & { principal: Principal; tenantId: string };
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -31,6 +33,7 @@ export class JwtAuthGuard implements CanActivate {
     const principal = scheme === 'Bearer' && token ? await this.verifier.verify(token) : undefined;
     if (!principal) throw new UnauthorizedException('A valid bearer token is required');
     request.principal = principal;
+    request.tenantId = tenantInScope(principal, request.headers[TENANT_HEADER]);
     return true;
   }
 }

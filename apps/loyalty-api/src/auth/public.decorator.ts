@@ -1,6 +1,10 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 
 export const IS_PUBLIC = 'isPublic';
 
-/** Marks a route that needs no bearer token (health checks). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a route (or a controller) that needs no bearer token (health checks). Its OpenAPI
+ * operations say so with an empty security requirement, overriding the document's bearer one.
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
 import { DynamoDbHealthIndicator } from './dynamodb.health';
 import { SqsHealthIndicator } from './sqs.health';
 
+@ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {

@@ -7,9 +7,11 @@ import {
   HttpStatus,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiErrorBody, ApiErrorCode } from './api-error';
-import { ApiException } from './domain-failure';
+import { API_ERROR_CODES, ApiErrorBody, ApiErrorCode } from './api-error';
+import { httpExceptionOf } from './http-exception-of';
+import { RateLimitExceededException } from './rate-limit-exceeded.exception';
 import { REQUEST_ID_HEADER } from './request-id.middleware';
+import { routePattern } from './route-pattern';
 
 const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_ERROR',
@@ -23,7 +25,10 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 };
 
-/** Every failure leaves in the SPEC envelope; only unexpected faults are 500s, and they are logged. */
+/**
+ * Every failure leaves in the SPEC envelope. Only unexpected faults are 500s: they are logged with
+ * their error, and the client sees no detail of them.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
@@ -32,47 +37,50 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const status =
-      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) {
-      this.logger.error('Unhandled error', { error: exception as Error, path: request.path });
+    const answer = httpExceptionOf(exception);
+    const status = answer?.getStatus() ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    const unexpected = !answer || (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE);
+    if (unexpected) {
+      this.logger.error('Unhandled error', { error: exception as Error, route: routePattern(request) });
+    } else if (status === HttpStatus.SERVICE_UNAVAILABLE && answer.cause) {
+      this.logger.warn('Dependency unavailable', { error: answer.cause as Error, route: routePattern(request) });
     }
     const body: ApiErrorBody = {
       success: false,
-      error: {
-        code:
-          exception instanceof ApiException
-            ? exception.code
-            : CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR'),
-        message: status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE ? 'Internal error' : messageOf(exception),
-        ...detailsOf(exception),
-      },
+      error:
+        unexpected || !answer
+          ? { code: 'INTERNAL_ERROR', message: 'Internal error' }
+          : { code: codeOf(answer), message: messageOf(answer), ...detailsOf(answer) },
       requestId: String(request.headers[REQUEST_ID_HEADER] ?? ''),
     };
+    if (answer instanceof RateLimitExceededException) {
+      response.setHeader('Retry-After', String(answer.retryAfterSeconds));
+    }
     response.status(status).json(body);
   }
 }
 
-function messageOf(exception: unknown): string {
-  if (!(exception instanceof HttpException)) return 'Internal error';
+function responseOf(exception: HttpException): Record<string, unknown> {
   const response = exception.getResponse();
-  if (typeof response === 'object' && response !== null && 'message' in response) {
-    const message = (response as { message: unknown }).message;
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return 'Request validation failed';
-  }
-  return exception.message;
+  return typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
 }
 
-/** Validation messages (a list) and health reports (`details`) travel as `details`. */
-function detailsOf(exception: unknown): { details?: Record<string, unknown> } {
-  if (!(exception instanceof HttpException)) return {};
-  const response = exception.getResponse();
-  if (typeof response !== 'object' || response === null) return {};
-  const { message, details } = response as { message?: unknown; details?: unknown };
-  if (Array.isArray(message)) return { details: { errors: message } };
-  if (typeof details === 'object' && details !== null) {
-    return { details: details as Record<string, unknown> };
-  }
-  return {};
+function codeOf(exception: HttpException): ApiErrorCode {
+  const { code } = responseOf(exception);
+  if (API_ERROR_CODES.includes(code as ApiErrorCode)) return code as ApiErrorCode;
+  const status = exception.getStatus();
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR');
+}
+
+function messageOf(exception: HttpException): string {
+  const { message } = responseOf(exception);
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/** `details` of the exception's response: validation problems, health reports, domain details. */
+function detailsOf(exception: HttpException): { details?: Record<string, unknown> } {
+  const { details } = responseOf(exception);
+  return typeof details === 'object' && details !== null
+    ? { details: details as Record<string, unknown> }
+    : {};
 }

@@ -6,6 +6,7 @@ import { PageTokenCodec } from './page-token';
 const codec = new PageTokenCodec(
   new ConfigService({ PAGE_TOKEN_SECRET: 'test-page-token-secret-0123456789abcdef' }),
 );
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const position = { PK: 'TENANT#demo#USER#user_1', SK: 'ENTRY#txn_01' };
 
 describe('PageTokenCodec', () => {
@@ -32,6 +33,21 @@ describe('PageTokenCodec', () => {
 
     // Assess
     expect(replay).toThrow(BadRequestException);
+  });
+
+  it.each([
+    ['a character appended', (token: string) => `${token} `],
+    // The signature's last character carries 2 unused bits: flipping one decodes to the same bytes.
+    ['its last character swapped for one that decodes alike', (token: string) => `${token.slice(0, -1)}${BASE64URL[BASE64URL.indexOf(token.at(-1) as string) ^ 1]}`],
+  ])('refuses a token with %s', (_case, alter) => {
+    // Prepare
+    const token = codec.encode('scope', position) as string;
+
+    // Act
+    const decode = () => codec.decode('scope', alter(token));
+
+    // Assess
+    expect(decode).toThrow(BadRequestException);
   });
 
   it('refuses any altered token with a 400, never a crash', () => {

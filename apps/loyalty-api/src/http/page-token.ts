@@ -27,15 +27,19 @@ export class PageTokenCodec {
   /** The position a token stands for; undefined when there is none; 400 when it was not ours. */
   decode(scope: PageScope, token: string | undefined): Record<string, unknown> | undefined {
     if (token === undefined) return undefined;
-    const [payload, signature, extra] = token.split('.');
-    // Compared as text: a base64 decoder would skip stray characters and accept an altered token.
-    const expected = Buffer.from(payload === undefined ? '' : this.sign(scope, payload));
-    const given = Buffer.from(signature ?? '');
+    const [payload, signature = '', extra] = token.split('.');
+    // Compared as text: base64url decoding skips stray characters, so decoded bytes could match
+    // for a token that is not the one we issued.
+    const expected = Buffer.from(this.sign(scope, payload));
+    const given = Buffer.from(signature);
     if (extra !== undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new BadRequestException('nextToken is not valid for this request');
     }
-    // We signed exactly this text, and only ever encode objects.
-    return JSON.parse(Buffer.from(payload as string, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const position: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (typeof position !== 'object' || position === null) {
+      throw new BadRequestException('nextToken is not valid for this request');
+    }
+    return position as Record<string, unknown>;
   }
 
   private sign(scope: PageScope, payload: string): string {

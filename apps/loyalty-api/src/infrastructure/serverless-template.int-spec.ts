@@ -286,6 +286,22 @@ describe('serverless.yml packaged for AWS', () => {
     });
   });
 
+  it('gives the API its token, page token and docs settings, /docs on for dev only', () => {
+    for (const [template, docs] of [
+      [dev, 'true'],
+      [prod, 'false'],
+    ] as const) {
+      expect(template.Resources['ApiLambdaFunction'].Properties.Environment.Variables).toMatchObject({
+        JWT_SECRET: expect.stringContaining('resolve:secretsmanager'),
+        JWT_JWKS_URL: '',
+        JWT_ISSUER: '',
+        JWT_AUDIENCE: '',
+        PAGE_TOKEN_SECRET: expect.stringContaining('resolve:secretsmanager'),
+        API_DOCS_ENABLED: docs,
+      });
+    }
+  });
+
   it('runs both bundles on Node 22 / arm64 with the settings the apps read', () => {
     for (const [id, app] of [
       ['ApiLambdaFunction', 'loyalty-api'],

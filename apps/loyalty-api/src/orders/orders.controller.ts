@@ -11,14 +11,15 @@ import {
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { assertCanActOnCustomer } from '../auth/customer-access';
-import type { Principal } from '../auth/principal';
-import { assertRole } from '../auth/require-role';
-import { domainFailure } from '../http/domain-failure';
+import type { Principal, Role } from '../auth/principal';
+import { CurrentTenant } from '../auth/current-tenant.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { valueOrThrow } from '../http/domain-errors';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { PageTokenCodec } from '../http/page-token';
 import { ChangeOrderBody, CreateOrderBody, ListOrdersQuery, OrderIdParams } from './orders.dto';
 
-const RECORDING_ROLES = ['staff', 'owner', 'admin', 'system'] as const;
+const RECORDING_ROLES: Role[] = ['staff', 'owner', 'admin', 'system'];
 
 /** Orders through the same use cases as the platform's events: one crediting and reversal logic. */
 @Controller('orders')
@@ -33,21 +34,19 @@ export class OrdersController {
   /** Idempotent on `orderId` (the business identity) or, without one, on the Idempotency-Key. */
   @Post()
   @HttpCode(201)
+  @Roles(...RECORDING_ROLES)
   async create(
     @Body() body: CreateOrderBody,
     @IdempotencyKey() idempotencyKey: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentTenant() tenantId: string,
   ) {
-    assertRole(principal, RECORDING_ROLES);
     const orderId = body.orderId ?? (idempotencyKey ? `order_key_${idempotencyKey}` : newId('order'));
-    const outcome = await this.completeOrder.execute({ ...body, orderId, tenantId: principal.tenantId });
-    if (!outcome.ok) throw domainFailure(outcome.error);
-    return postingView(outcome.value);
+    return postingView(valueOrThrow(await this.completeOrder.execute({ ...body, orderId, tenantId })));
   }
 
   @Get(':orderId')
-  async get(@Param() { orderId }: OrderIdParams, @CurrentPrincipal() principal: Principal) {
-    const order = await this.orders.getOrder(principal.tenantId, orderId);
+  async get(@Param() { orderId }: OrderIdParams, @CurrentPrincipal() principal: Principal, @CurrentTenant() tenantId: string) {
+    const order = await this.orders.getOrder(tenantId, orderId);
     // A customer learns nothing about other customers' orders, not even that they exist.
     if (!order || (principal.role === 'customer' && order.userId !== principal.sub)) {
       throw new NotFoundException(`Order ${orderId} not found`);
@@ -56,11 +55,11 @@ export class OrdersController {
   }
 
   @Get()
-  async list(@Query() query: ListOrdersQuery, @CurrentPrincipal() principal: Principal) {
+  async list(@Query() query: ListOrdersQuery, @CurrentPrincipal() principal: Principal, @CurrentTenant() tenantId: string) {
     const userId = principal.role === 'customer' ? principal.sub : query.userId;
     if (userId !== undefined) assertCanActOnCustomer(principal, userId);
-    const scope = `${principal.tenantId}:orders:${userId ?? '*'}:${query.status ?? '*'}`;
-    const page = await this.orders.listOrders(principal.tenantId, {
+    const scope = `${tenantId}:orders:${userId ?? '*'}:${query.status ?? '*'}`;
+    const page = await this.orders.listOrders(tenantId, {
       userId,
       status: query.status,
       limit: query.limit ?? 20,
@@ -70,21 +69,15 @@ export class OrdersController {
   }
 
   @Patch(':orderId')
+  @Roles(...RECORDING_ROLES)
   async change(
     @Param() { orderId }: OrderIdParams,
     @Body() body: ChangeOrderBody,
     @IdempotencyKey() idempotencyKey: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentTenant() tenantId: string,
   ) {
-    assertRole(principal, RECORDING_ROLES);
-    const outcome = await this.changeOrder.execute({
-      tenantId: principal.tenantId,
-      orderId,
-      change: orderChange(body),
-      refundId: idempotencyKey,
-    });
-    if (!outcome.ok) throw domainFailure(outcome.error);
-    return postingView(outcome.value);
+    const change = orderChange(body);
+    return postingView(valueOrThrow(await this.changeOrder.execute({ tenantId, orderId, change, refundId: idempotencyKey })));
   }
 }
 

@@ -1,5 +1,5 @@
 import { signToken } from '@loyalty/local-stack';
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -10,7 +10,7 @@ import { configureApp } from '../app/configure-app';
 const secret = process.env['JWT_SECRET'] ?? '';
 
 describe('points and orders endpoints', () => {
-  let app: INestApplication;
+  let app: NestExpressApplication;
   const tenantId = `t-${randomUUID()}`;
   const tokenFor = (sub: string, role = 'customer') => signToken({ sub, tenantId, role }, secret);
   const http = () => request(app.getHttpServer());
@@ -19,7 +19,7 @@ describe('points and orders endpoints', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication();
+    app = moduleRef.createNestApplication<NestExpressApplication>();
     configureApp(app);
     await app.init();
     staff = await tokenFor('staff_1', 'staff');

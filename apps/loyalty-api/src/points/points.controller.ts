@@ -7,10 +7,11 @@ import {
 } from '@loyalty/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { assertCanActOnCustomer } from '../auth/customer-access';
 import type { Principal } from '../auth/principal';
-import { assertRole } from '../auth/require-role';
-import { domainFailure } from '../http/domain-failure';
+import { Roles } from '../auth/roles.decorator';
+import { valueOrThrow } from '../http/domain-errors';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { PageTokenCodec } from '../http/page-token';
 import { AdjustBody, HistoryQueryParams, RedeemBody } from './points.dto';
@@ -30,9 +31,13 @@ export class PointsController {
   ) {}
 
   @Get(':userId')
-  async balance(@Param() { userId }: UserIdParams, @CurrentPrincipal() principal: Principal) {
+  async balance(
+    @Param() { userId }: UserIdParams,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentTenant() tenantId: string,
+  ) {
     assertCanActOnCustomer(principal, userId);
-    const account = await this.accounts.getAccount(principal.tenantId, userId);
+    const account = await this.accounts.getAccount(tenantId, userId);
     const horizon = new Date(Date.now() + EXPIRING_SOON_DAYS * 86_400_000).toISOString();
     const expiring = (account?.lots ?? []).filter((lot) => lot.state === 'available' && lot.expiresAt && lot.expiresAt <= horizon);
     return {
@@ -57,10 +62,11 @@ export class PointsController {
     @Param() { userId }: UserIdParams,
     @Query() query: HistoryQueryParams,
     @CurrentPrincipal() principal: Principal,
+    @CurrentTenant() tenantId: string,
   ) {
     assertCanActOnCustomer(principal, userId);
-    const scope = `${principal.tenantId}:history:${userId}:${query.type ?? '*'}`;
-    const page = await this.history.history(principal.tenantId, userId, {
+    const scope = `${tenantId}:history:${userId}:${query.type ?? '*'}`;
+    const page = await this.history.history(tenantId, userId, {
       limit: query.limit ?? DEFAULT_LIMIT,
       type: query.type,
       after: this.pageTokens.decode(scope, query.nextToken),
@@ -75,37 +81,25 @@ export class PointsController {
     @Body() body: RedeemBody,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @CurrentTenant() tenantId: string,
   ) {
     assertCanActOnCustomer(principal, userId);
-    const outcome = await this.redeemPoints.execute({
-      tenantId: principal.tenantId,
-      userId,
-      ...body,
-      actor: { sub: principal.sub, role: principal.role },
-      idempotencyKey,
-    });
-    if (!outcome.ok) throw domainFailure(outcome.error);
-    return postingView(outcome.value);
+    const actor = { sub: principal.sub, role: principal.role };
+    return postingView(valueOrThrow(await this.redeemPoints.execute({ tenantId, userId, ...body, actor, idempotencyKey })));
   }
 
   @Post(':userId/adjust')
   @HttpCode(201)
+  @Roles('staff', 'owner', 'admin')
   async adjust(
     @Param() { userId }: UserIdParams,
     @Body() body: AdjustBody,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @CurrentTenant() tenantId: string,
   ) {
-    assertRole(principal, ['staff', 'owner', 'admin']);
-    const outcome = await this.adjustPoints.execute({
-      tenantId: principal.tenantId,
-      userId,
-      ...body,
-      actor: { sub: principal.sub, role: principal.role },
-      idempotencyKey,
-    });
-    if (!outcome.ok) throw domainFailure(outcome.error);
-    return postingView(outcome.value);
+    const actor = { sub: principal.sub, role: principal.role };
+    return postingView(valueOrThrow(await this.adjustPoints.execute({ tenantId, userId, ...body, actor, idempotencyKey })));
   }
 }
 

@@ -1,6 +1,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry } from '../ledger/ledger-entry';
-import type { HistoryQuery, LedgerHistoryReader, Page } from '../ledger/ledger-history-reader';
+import type { HistoryQuery, LedgerHistoryReader } from '../ledger/ledger-history-reader';
+import type { Page } from '../shared/page';
 import { fromItem, keys } from './keys';
 import { queryAll, queryPage } from './query-pages';
 

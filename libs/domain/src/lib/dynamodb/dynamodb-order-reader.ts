@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Page } from '../ledger/ledger-history-reader';
+import type { Page } from '../shared/page';
 import type { OrderQuery, OrderReader } from '../orders/order-reader';
 import type { OrderRecord } from '../orders/order-record';
 import { fromItem, keys } from './keys';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** Key layout of the single table. Every partition starts with its tenant: nothing crosses tenants. */
 const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
+export const auditPartition = (tenantId: string) => `TENANT#${tenantId}#AUDIT`;
 
 /** Entries sort by their sequence in the account's history (fixed width, so text order is number order). */
 const entrySortKey = (sequence: number) => `ENTRY#${sequence.toString().padStart(12, '0')}`;
@@ -43,6 +44,11 @@ export const keys = {
   customerOrders: (tenantId: string, userId: string) => `${customerPartition(tenantId, userId)}#ORDERS`,
   tenantOrders: (tenantId: string) => `TENANT#${tenantId}#ORDERS`,
   counter: (tenantId: string, counterId: string) => ({ PK: `TENANT#${tenantId}#COUNTER#${counterId}`, SK: 'COUNTER' }),
+  /** The tenant's audit trail: one partition, sorted by time (audit ids are ULIDs). */
+  audit: (tenantId: string, auditId: string) => ({
+    PK: auditPartition(tenantId),
+    SK: `AUDIT#${auditId}`,
+  }),
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,
     SK: 'IDEMPOTENCY',

@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient, QueryCommand, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Page, PagePosition } from '../ledger/ledger-history-reader';
+import type { Page, PagePosition } from '../shared/page';
 import { fromItem } from './keys';
 
 /**

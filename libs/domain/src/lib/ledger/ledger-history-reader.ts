@@ -1,17 +1,8 @@
+import { Page, PageRequest } from '../shared/page';
 import { LedgerEntry, LedgerEntryType } from './ledger-entry';
 
-/** A store position to continue a listing from; opaque to the domain and signed by the API. */
-export type PagePosition = Record<string, unknown>;
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly next?: PagePosition;
-}
-
-export interface HistoryQuery {
-  readonly limit: number;
+export interface HistoryQuery extends PageRequest {
   readonly type?: LedgerEntryType;
-  readonly after?: PagePosition;
 }
 
 /** Port: a customer's entries, newest first. */

@@ -1,11 +1,9 @@
-import { Page, PagePosition } from '../ledger/ledger-history-reader';
+import { Page, PageRequest } from '../shared/page';
 import { OrderRecord, OrderStatus } from './order-record';
 
-export interface OrderQuery {
+export interface OrderQuery extends PageRequest {
   readonly userId?: string;
   readonly status?: OrderStatus;
-  readonly limit: number;
-  readonly after?: PagePosition;
 }
 
 /** Port: a tenant's orders, newest first. */

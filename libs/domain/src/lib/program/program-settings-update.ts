@@ -4,7 +4,7 @@ import { err, ok, Result } from '../shared/result';
 import { ExpiryPolicy, ProgramSettings, ReversalPolicy } from './program-settings';
 import { tierSettingsProblems } from '../tiers/tier-settings';
 
-/** A partial change to a program, as a tenant owner sends it; unset fields keep their value. */
+/** A partial change to a program, as a tenant owner sends it; unset (or undefined) fields keep their value. */
 export type ProgramSettingsUpdate = {
   readonly [K in keyof ProgramSettings]?: ProgramSettings[K];
 };
@@ -17,10 +17,11 @@ export function updateProgramSettings(
   current: ProgramSettings,
   update: ProgramSettingsUpdate,
 ): Result<ProgramSettings, ValidationError> {
-  const next: ProgramSettings = { ...current, ...update };
+  const given = Object.entries(update).filter(([, value]) => value !== undefined);
+  const next: ProgramSettings = { ...current, ...Object.fromEntries(given) };
   const problems: Record<string, string> = {};
   const { earnRule, pendingDays, expiry, reversalPolicy, expiringSoonDays, timeZone, tiers } = next;
-  if (!isWholeBetween(earnRule.points, 0, 1_000_000) || !isWholeBetween(earnRule.perAmount, 1, 1_000_000)) {
+  if (!isWholeBetween(earnRule?.points, 0, 1_000_000) || !isWholeBetween(earnRule?.perAmount, 1, 1_000_000)) {
     problems['earnRule'] = 'points (0–1000000) and perAmount (1–1000000) must be whole numbers';
   }
   if (!isWholeBetween(pendingDays, 0, MAX_DAYS)) problems['pendingDays'] = `a whole number of days, 0–${MAX_DAYS}`;
@@ -35,20 +36,47 @@ export function updateProgramSettings(
   if (Object.keys(problems).length > 0) {
     return err(new ValidationError('Invalid program settings', { fields: problems }));
   }
-  return ok(next);
+  // Rebuilt field by field: plain data of exactly the known fields, whatever object the update was.
+  return ok({
+    earnRule: { points: earnRule.points, perAmount: earnRule.perAmount },
+    pendingDays,
+    expiry: canonicalExpiry(expiry),
+    reversalPolicy,
+    expiringSoonDays,
+    timeZone,
+    // Tier settings are plain JSON data (numbers, strings, arrays); the round trip drops any class.
+    ...(tiers !== undefined && { tiers: JSON.parse(JSON.stringify(tiers)) as typeof tiers }),
+  });
 }
 
+function canonicalExpiry(policy: ExpiryPolicy): ExpiryPolicy {
+  switch (policy.kind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'days_after_earning':
+      return { kind: policy.kind, days: policy.days };
+    case 'end_of_month_after':
+      return { kind: policy.kind, months: policy.months };
+  }
+}
+
+/** Exactly the fields of its kind: a stray `days` or `months` would be stored and never honoured. */
 function isExpiryPolicy(policy: ExpiryPolicy): boolean {
   switch (policy?.kind) {
     case 'none':
-      return Object.keys(policy).length === 1;
+      return hasExactly(policy, ['kind']);
     case 'days_after_earning':
-      return isWholeBetween(policy.days, 1, MAX_DAYS);
+      return hasExactly(policy, ['kind', 'days']) && isWholeBetween(policy.days, 1, MAX_DAYS);
     case 'end_of_month_after':
-      return isWholeBetween(policy.months, 0, 120);
+      return hasExactly(policy, ['kind', 'months']) && isWholeBetween(policy.months, 0, 120);
     default:
       return false;
   }
+}
+
+function hasExactly(value: object, fields: string[]): boolean {
+  const present = Object.keys(value).filter((field) => (value as Record<string, unknown>)[field] !== undefined);
+  return present.length === fields.length && fields.every((field) => present.includes(field));
 }
 
 function isWholeBetween(value: unknown, min: number, max: number): boolean {

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
 
-export type IdPrefix = 'user' | 'order' | 'txn' | 'camp';
+export type IdPrefix = 'user' | 'order' | 'txn' | 'camp' | 'audit';
 
 const nextUlid = monotonicFactory();
 

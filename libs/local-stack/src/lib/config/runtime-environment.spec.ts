@@ -1,7 +1,7 @@
 import { localRuntimeEnvironment } from './runtime-environment';
 
 describe('localRuntimeEnvironment', () => {
-  it('names the local table, region, credentials and endpoints the apps read', () => {
+  it('names the local table, region, credentials, endpoints and settings the apps read', () => {
     // Prepare
     const endpoints = {
       dynamoDbEndpoint: 'http://127.0.0.1:8000',
@@ -26,6 +26,7 @@ describe('localRuntimeEnvironment', () => {
       AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9324',
       JWT_SECRET: 'local-development-only-jwt-secret-0123456789',
       PAGE_TOKEN_SECRET: 'local-development-only-page-token-secret-0123',
+      API_DOCS_ENABLED: 'true',
     });
   });
 });

@@ -18,6 +18,7 @@ export interface LocalRuntimeEnvironment {
   AWS_ENDPOINT_URL_SQS: string;
   JWT_SECRET: string;
   PAGE_TOKEN_SECRET: string;
+  API_DOCS_ENABLED: string;
   // An index signature lets the map be spread into process.env and child environments.
   [name: string]: string;
 }
@@ -43,5 +44,6 @@ export function localRuntimeEnvironment(
     AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
     JWT_SECRET: LOCAL_JWT_SECRET,
     PAGE_TOKEN_SECRET: LOCAL_PAGE_TOKEN_SECRET,
+    API_DOCS_ENABLED: 'true',
   };
 }
