@@ -1,5 +1,7 @@
 import {
   AdjustPoints,
+  CachedProgramSettingsReader,
+  tierView,
   DynamoDbLedgerHistoryReader,
   DynamoDbPointsAccountReader,
   PostingOutcome,
@@ -28,6 +30,7 @@ export class PointsController {
     private readonly redeemPoints: RedeemPoints,
     private readonly adjustPoints: AdjustPoints,
     private readonly pageTokens: PageTokenCodec,
+    private readonly programs: CachedProgramSettingsReader,
   ) {}
 
   @Get(':userId')
@@ -37,7 +40,10 @@ export class PointsController {
     @CurrentTenant() tenantId: string,
   ) {
     assertCanActOnCustomer(principal, userId);
-    const account = await this.accounts.getAccount(tenantId, userId);
+    const [account, program] = await Promise.all([
+      this.accounts.getAccount(tenantId, userId),
+      this.programs.getProgram(tenantId),
+    ]);
     const horizon = new Date(Date.now() + EXPIRING_SOON_DAYS * 86_400_000).toISOString();
     const expiring = (account?.lots ?? []).filter((lot) => lot.state === 'available' && lot.expiresAt && lot.expiresAt <= horizon);
     return {
@@ -47,8 +53,7 @@ export class PointsController {
       lifetime: account?.lifetimeEarned ?? 0,
       redeemed: account?.redeemed ?? 0,
       expired: account?.expired ?? 0,
-      // Tiers come with the campaigns and tiers work; every customer starts in the first one.
-      tier: 'bronze',
+      ...tierSummary(tierView(account, program, new Date())),
       expiringSoon: {
         withinDays: EXPIRING_SOON_DAYS,
         points: expiring.reduce((sum, lot) => sum + lot.points, 0),
@@ -101,6 +106,11 @@ export class PointsController {
     const actor = { sub: principal.sub, role: principal.role };
     return postingView(valueOrThrow(await this.adjustPoints.execute({ tenantId, userId, ...body, actor, idempotencyKey })));
   }
+}
+
+/** `tier` stays the tier's name (the seed's shape); the progress to the next one sits beside it. */
+function tierSummary({ tier, ...progress }: ReturnType<typeof tierView>) {
+  return { tier, tierProgress: progress };
 }
 
 function postingView({ entry, duplicate }: PostingOutcome) {

@@ -4,6 +4,7 @@ import { nextDueAt } from '../ledger/due-work';
 import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { PointsLedger, PostingOutcome } from '../ledger/points-ledger';
 import type { LedgerState, PostingRequest } from '../ledger/posting';
+import type { LimitCounterReader } from '../campaigns/limit-counter-reader';
 import type { ExpiryNoticeRecorder } from '../jobs/expiry-notice-recorder';
 import type { OrderRecord } from '../orders/order-record';
 import { ConcurrencyError } from '../shared/concurrency-error';
@@ -39,7 +40,7 @@ export interface LedgerOptions {
  * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing. Postings to one
  * account from this process queue rather than race (a batch of events, concurrent API requests).
  */
-export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder {
+export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder, LimitCounterReader {
   private readonly accounts: DynamoDbPointsAccountReader;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => Date;
@@ -134,7 +135,7 @@ export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder 
   }
 
   /** Consistent reads: a plan decides from these whether a budget or cap still has room. */
-  private async readCounters(tenantId: string, counterIds: readonly string[]): Promise<Map<string, number>> {
+  async readCounters(tenantId: string, counterIds: readonly string[]): Promise<Map<string, number>> {
     const usage = new Map<string, number>();
     for (let start = 0; start < counterIds.length; start += BATCH_GET_LIMIT) {
       let unread: Record<string, unknown>[] | undefined = counterIds

@@ -55,6 +55,14 @@ export class InMemoryLedger implements PointsLedger {
     return ok(outcome);
   }
 
+  async getAccount(tenantId: string, userId: string): Promise<PointsAccount | undefined> {
+    return this.account(tenantId, userId);
+  }
+
+  async readCounters(tenantId: string, counterIds: readonly string[]) {
+    return new Map(counterIds.map((id) => [id, this.counters.get(`${tenantId}#${id}`) ?? 0]));
+  }
+
   account(tenantId: string, userId: string): PointsAccount | undefined {
     return this.accounts.get(`${tenantId}#${userId}`);
   }

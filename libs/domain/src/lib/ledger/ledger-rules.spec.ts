@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { ChangeOrder } from '../orders/change-order';
+import { EstimateOrderPoints } from '../orders/estimate-order-points';
+import { AwardSignupBonus } from '../customers/award-signup-bonus';
 import { CompleteOrder } from '../orders/complete-order';
 import { AdjustPoints } from '../points/adjust-points';
 import { RedeemPoints } from '../points/redeem-points';
@@ -189,6 +191,42 @@ describe('orders with campaigns and tiers', () => {
     });
     expect(credited.ok && credited.value.order.lines).toHaveLength(2);
     expectReconciled(ledger);
+  });
+
+  it('estimates exactly what the order then earns, and writes nothing', async () => {
+    // Prepare
+    const ledger = new InMemoryLedger(duringBlackFriday);
+    const sources = { programs: fixedProgram(), campaigns: { listCampaigns: async () => [blackFriday] } };
+    const estimator = new EstimateOrderPoints(ledger, ledger, sources);
+    const { complete } = services(ledger, {}, [blackFriday]);
+
+    // Act
+    const estimate = await estimator.execute(order('order_1', 150, electronics), duringBlackFriday);
+    const entriesBefore = ledger.entries.length;
+    const credited = await complete.execute(order('order_1', 150, electronics), duringBlackFriday);
+
+    // Assess
+    expect(entriesBefore).toBe(0);
+    expect(estimate.ok && estimate.value).toMatchObject({ points: 30, pending: false });
+    expect(credited.ok && credited.value.entry?.lines).toEqual(estimate.ok && estimate.value.lines);
+  });
+
+  it.each([
+    ['the default welcome bonus', [] as Campaign[], 100],
+    ["the tenant's own signup campaign", [campaignFrom({ name: 'Hello', type: 'signup_bonus', points: 250 }, 'camp_hello')], 250],
+  ])('credits %s once per customer on user.created', async (_name, campaigns, points) => {
+    // Prepare
+    const ledger = new InMemoryLedger();
+    const bonus = new AwardSignupBonus(ledger, fixedProgram(), { listCampaigns: async () => campaigns });
+
+    // Act
+    const first = await bonus.execute({ tenantId: T, userId: U });
+    const again = await bonus.execute({ tenantId: T, userId: U });
+
+    // Assess
+    expect(first.ok && first.value.entry).toMatchObject({ type: 'earned', points, lines: [{ kind: 'signup_bonus', points }] });
+    expect(again.ok && again.value.duplicate).toBe(true);
+    expect(ledger.account(T, U)?.available).toBe(points);
   });
 
   it('stops at a campaign budget and counts what it gave', async () => {
