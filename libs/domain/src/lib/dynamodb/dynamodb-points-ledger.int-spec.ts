@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReconcileAccounts } from '../ledger/reconcile-accounts';
 import { RunLedgerJobs } from '../jobs/run-ledger-jobs';
-import { ExpiringSoonNotice } from '../jobs/expiry-notice-publisher';
+import { LedgerNotification } from '../jobs/expiry-notice-publisher';
 import { ChangeOrder } from '../orders/change-order';
 import { CompleteOrder } from '../orders/complete-order';
 import { AdjustPoints } from '../points/adjust-points';
@@ -155,7 +155,7 @@ describe('the ledger against DynamoDB Local', () => {
     let now = new Date('2026-01-01T12:00:00Z');
     const program = { pendingDays: 10, expiry: { kind: 'days_after_earning' as const, days: 30 }, expiringSoonDays: 7 };
     const { complete, redeem, ledger, programs } = stack(program, () => now);
-    const notices: ExpiringSoonNotice[] = [];
+    const notices: LedgerNotification[] = [];
     const jobs = new RunLedgerJobs(
       new DynamoDbDueAccountsReader(client, tableName),
       accounts,
@@ -192,7 +192,7 @@ describe('the ledger against DynamoDB Local', () => {
     ]);
     const [oldLot, newLot] = entries.map((entry) => entry.entryId);
     expect(entries[4]?.lots).toEqual([{ lotId: oldLot, points: -4, expiresAt: '2026-02-12T00:00:00.000Z' }]);
-    const sent = new Map(notices.map((notice) => [notice.lotId, notice.points]));
+    const sent = new Map(notices.flatMap((notice) => (notice.type === 'points.expiring_soon' ? [[notice.lotId, notice.points]] : [])));
     expect([...sent]).toEqual([
       [oldLot, 6],
       [newLot, 10],

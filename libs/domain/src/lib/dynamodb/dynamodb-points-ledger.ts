@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { nextDueAt } from '../ledger/due-work';
+import type { AccountUpdater } from '../ledger/account-updater';
+import type { PointsAccount } from '../ledger/points-account';
 import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { PointsLedger, PostingOutcome } from '../ledger/points-ledger';
 import type { LedgerState, PostingRequest } from '../ledger/posting';
 import type { LimitCounterReader } from '../campaigns/limit-counter-reader';
-import type { ExpiryNoticeRecorder } from '../jobs/expiry-notice-recorder';
 import type { OrderRecord } from '../orders/order-record';
 import { ConcurrencyError } from '../shared/concurrency-error';
 import { DomainError } from '../shared/domain-error';
@@ -40,7 +40,7 @@ export interface LedgerOptions {
  * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing. Postings to one
  * account from this process queue rather than race (a batch of events, concurrent API requests).
  */
-export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder, LimitCounterReader {
+export class DynamoDbPointsLedger implements PointsLedger, AccountUpdater, LimitCounterReader {
   private readonly accounts: DynamoDbPointsAccountReader;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => Date;
@@ -95,34 +95,33 @@ export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder,
     }
   }
 
-  async recordNoticesSent(
+  async updateAccount(
     tenantId: string,
     userId: string,
-    lotIds: readonly string[],
-    noticeDays: number,
-  ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const account = await this.accounts.getAccount(tenantId, userId, { consistent: true });
-      if (!account) return;
-      const lots = account.lots.map((lot) => (lotIds.includes(lot.lotId) ? { ...lot, expiryNoticeSent: true } : lot));
-      const due = nextDueAt(lots, noticeDays);
-      const rest = { ...account, nextDueAt: undefined };
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: accountItem({ ...rest, lots, version: account.version + 1, ...(due && { nextDueAt: due }) }),
-            ConditionExpression: '#version = :expectedVersion',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expectedVersion': account.version },
-          }),
-        );
-        return;
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-        await this.backOff(attempt, { tenantId, userId, idempotencyKey: 'expiry notices' }, error);
+    change: (account: PointsAccount) => PointsAccount | undefined,
+  ): Promise<PointsAccount | undefined> {
+    return this.serializer.run(`${tenantId}#${userId}`, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const account = await this.accounts.getAccount(tenantId, userId, { consistent: true });
+        const next = account && change(account);
+        if (!account || !next) return account;
+        try {
+          await this.client.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: accountItem({ ...next, version: account.version + 1 }),
+              ConditionExpression: '#version = :expectedVersion',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expectedVersion': account.version },
+            }),
+          );
+          return next;
+        } catch (error) {
+          if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+          await this.backOff(attempt, { tenantId, userId, idempotencyKey: 'account update' }, error);
+        }
       }
-    }
+    });
   }
 
   private async readState(request: PostingRequest<DomainError>): Promise<LedgerState> {

@@ -9,7 +9,7 @@ import { EntryActor, EntryLine, EntrySource, LedgerEntry, LedgerEntryType, LotMo
 import { PointsAccount } from './points-account';
 import { PointsLot } from './points-lot';
 import { AccountStats, NO_STATS } from './account-stats';
-import { nextDueAt } from './due-work';
+import { withNextDueAt } from './due-work';
 import { reviewTier } from './tier-review';
 import { addTotals, TotalsChange, totalsOf, ZERO_TOTALS } from './totals';
 
@@ -126,12 +126,6 @@ export function recordEntry(
     stats: tier.stats,
     version,
     updatedAt: createdAt,
-    ...withDueAt(spec.lots, program),
   };
-  return { entry, account };
-}
-
-function withDueAt(lots: readonly PointsLot[], program: ProgramSettings): { nextDueAt?: string } {
-  const due = nextDueAt(lots, program.expiringSoonDays);
-  return due ? { nextDueAt: due } : {};
+  return { entry, account: withNextDueAt(account, program.expiringSoonDays) };
 }

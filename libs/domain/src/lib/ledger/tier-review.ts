@@ -3,6 +3,7 @@ import { moneyToDecimal } from '../shared/money';
 import { decideTierChange, TierChanged } from '../tiers/tier-change';
 import { TierStanding, tierProgress } from '../tiers/tier-standing';
 import { AccountStats, NO_STATS, rolling12MonthSpendMinor } from './account-stats';
+import { withNextDueAt } from './due-work';
 import { PointsAccount } from './points-account';
 import { Totals } from './totals';
 
@@ -41,6 +42,15 @@ export function reviewTier(
     now,
   });
   return { stats: { ...stats, tier: decision.state }, ...(decision.changed && { changed: decision.changed }) };
+}
+
+/** A scheduled review once the hold on a tier ended: the account to store, and the change to announce. */
+export function reviewAccountTier(account: PointsAccount, program: ProgramSettings, now: Date) {
+  const reviewed = reviewTier(account, account, account.stats, program, now);
+  return {
+    account: withNextDueAt({ ...account, stats: reviewed.stats }, program.expiringSoonDays),
+    ...(reviewed.changed && { changed: reviewed.changed }),
+  };
 }
 
 /** A customer's tier as the API shows it: the tier held, until when, and what the next one takes. */
