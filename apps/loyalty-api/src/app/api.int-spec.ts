@@ -81,6 +81,7 @@ describe('loyalty-api against the local servers', () => {
         redeemed: 0,
         expired: 0,
         tier: 'bronze',
+        tierProgress: { next: 'silver', pointsToNext: 985, heldUntil: expect.any(String) },
         expiringSoon: { withinDays: 30, points: 0, lots: [] },
       },
     });

@@ -3,6 +3,11 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   AdjustPoints,
+  AwardSignupBonus,
+  CustomerProfiles,
+  DynamoDbUserRepository,
+  EarningSources,
+  EstimateOrderPoints,
   CachedCampaignReader,
   CachedProgramSettingsReader,
   ChangeCampaign,
@@ -42,6 +47,9 @@ import { validateApiConfig } from './api-config';
 import { tableAdapter } from './table-adapter.provider';
 import { UsersController } from '../users/users.controller';
 import { usersProviders } from '../users/users.providers';
+
+/** Injection token of where order earnings come from. */
+const EARNING_SOURCES = 'EARNING_SOURCES';
 
 @Module({
   imports: [
@@ -86,11 +94,38 @@ import { usersProviders } from '../users/users.providers';
       inject: [DynamoDbCampaignRepository],
       useFactory: (campaigns: DynamoDbCampaignRepository) => new ChangeCampaign(campaigns),
     },
-    ...[CompleteOrder, RedeemPoints, AdjustPoints].map((UseCase) => ({
+    ...[RedeemPoints, AdjustPoints].map((UseCase) => ({
       provide: UseCase,
       inject: [DynamoDbPointsLedger, CachedProgramSettingsReader],
       useFactory: (ledger: DynamoDbPointsLedger, programs: CachedProgramSettingsReader) => new UseCase(ledger, programs),
     })),
+    {
+      // What an order earns depends on the program, the campaigns (both briefly cached) and the customer.
+      provide: EARNING_SOURCES,
+      inject: [CachedProgramSettingsReader, CachedCampaignReader, DynamoDbUserRepository],
+      useFactory: (programs: CachedProgramSettingsReader, campaigns: CachedCampaignReader, users: DynamoDbUserRepository): EarningSources => ({
+        programs,
+        campaigns,
+        customers: new CustomerProfiles(users),
+      }),
+    },
+    {
+      provide: CompleteOrder,
+      inject: [DynamoDbPointsLedger, EARNING_SOURCES],
+      useFactory: (ledger: DynamoDbPointsLedger, sources: EarningSources) => new CompleteOrder(ledger, sources),
+    },
+    {
+      provide: EstimateOrderPoints,
+      inject: [DynamoDbPointsAccountReader, DynamoDbPointsLedger, EARNING_SOURCES],
+      useFactory: (accounts: DynamoDbPointsAccountReader, ledger: DynamoDbPointsLedger, sources: EarningSources) =>
+        new EstimateOrderPoints(accounts, ledger, sources),
+    },
+    {
+      provide: AwardSignupBonus,
+      inject: [DynamoDbPointsLedger, CachedProgramSettingsReader, CachedCampaignReader],
+      useFactory: (ledger: DynamoDbPointsLedger, programs: CachedProgramSettingsReader, campaigns: CachedCampaignReader) =>
+        new AwardSignupBonus(ledger, programs, campaigns),
+    },
     {
       provide: ChangeOrder,
       inject: [DynamoDbPointsLedger, DynamoDbOrderReader, CachedProgramSettingsReader],

@@ -1,5 +1,8 @@
 import {
   AdjustPoints,
+  CachedProgramSettingsReader,
+  EstimateOrderPoints,
+  tierView,
   DynamoDbLedgerHistoryReader,
   DynamoDbPointsAccountReader,
   PostingOutcome,
@@ -14,6 +17,8 @@ import { Roles } from '../auth/roles.decorator';
 import { valueOrThrow } from '../http/domain-errors';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { PageTokenCodec } from '../http/page-token';
+import { NotAudited } from '../audit/not-audited.decorator';
+import { CreateOrderBody } from '../orders/orders.dto';
 import { AdjustBody, HistoryQueryParams, RedeemBody } from './points.dto';
 import { UserIdParams } from './user-id.params';
 
@@ -28,7 +33,19 @@ export class PointsController {
     private readonly redeemPoints: RedeemPoints,
     private readonly adjustPoints: AdjustPoints,
     private readonly pageTokens: PageTokenCodec,
+    private readonly programs: CachedProgramSettingsReader,
+    private readonly estimateOrderPoints: EstimateOrderPoints,
   ) {}
+
+  /** Dry run: what this order would earn now, line by line; nothing is written. */
+  @Post('estimate')
+  @HttpCode(200)
+  @NotAudited()
+  async estimate(@Body() body: CreateOrderBody, @CurrentPrincipal() principal: Principal, @CurrentTenant() tenantId: string) {
+    assertCanActOnCustomer(principal, body.userId);
+    const orderId = body.orderId ?? 'order_estimate';
+    return valueOrThrow(await this.estimateOrderPoints.execute({ ...body, orderId, tenantId }));
+  }
 
   @Get(':userId')
   async balance(
@@ -37,7 +54,10 @@ export class PointsController {
     @CurrentTenant() tenantId: string,
   ) {
     assertCanActOnCustomer(principal, userId);
-    const account = await this.accounts.getAccount(tenantId, userId);
+    const [account, program] = await Promise.all([
+      this.accounts.getAccount(tenantId, userId),
+      this.programs.getProgram(tenantId),
+    ]);
     const horizon = new Date(Date.now() + EXPIRING_SOON_DAYS * 86_400_000).toISOString();
     const expiring = (account?.lots ?? []).filter((lot) => lot.state === 'available' && lot.expiresAt && lot.expiresAt <= horizon);
     return {
@@ -47,8 +67,7 @@ export class PointsController {
       lifetime: account?.lifetimeEarned ?? 0,
       redeemed: account?.redeemed ?? 0,
       expired: account?.expired ?? 0,
-      // Tiers come with the campaigns and tiers work; every customer starts in the first one.
-      tier: 'bronze',
+      ...tierSummary(tierView(account, program, new Date())),
       expiringSoon: {
         withinDays: EXPIRING_SOON_DAYS,
         points: expiring.reduce((sum, lot) => sum + lot.points, 0),
@@ -101,6 +120,11 @@ export class PointsController {
     const actor = { sub: principal.sub, role: principal.role };
     return postingView(valueOrThrow(await this.adjustPoints.execute({ tenantId, userId, ...body, actor, idempotencyKey })));
   }
+}
+
+/** `tier` stays the tier's name (the seed's shape); the progress to the next one sits beside it. */
+function tierSummary({ tier, ...progress }: ReturnType<typeof tierView>) {
+  return { tier, tierProgress: progress };
 }
 
 function postingView({ entry, duplicate }: PostingOutcome) {

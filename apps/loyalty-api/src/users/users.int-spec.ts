@@ -27,7 +27,7 @@ describe('users API against the local servers', () => {
   let app: NestExpressApplication;
   let queueUrl: string;
   const tenantId = `t-${randomUUID()}`;
-  const credit = new CompleteOrder(new DynamoDbPointsLedger(client, tableName), { getProgram: async () => DEFAULT_PROGRAM });
+  const credit = new CompleteOrder(new DynamoDbPointsLedger(client, tableName), { programs: { getProgram: async () => DEFAULT_PROGRAM }, campaigns: { listCampaigns: async () => [] } });
   const tokenFor = (role: string, sub = `${role}_1`, tenant = tenantId) => signToken({ sub, tenantId: tenant, role }, secret);
   const api = () => request(app.getHttpServer());
   const email = () => `ada-${randomUUID()}@example.com`;

@@ -1,7 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
-  DefaultSignupBonus,
+  AwardSignupBonus,
   DynamoDbEventOutbox,
   DynamoDbUserRepository,
   EventDelivery,
@@ -32,9 +32,9 @@ export const usersProviders: Provider[] = [
   },
   {
     provide: RegisterUser,
-    inject: [DynamoDbUserRepository, EventDelivery],
-    // The signup bonus's points: the SPEC default until signup bonus campaigns provide them.
-    useFactory: (users: DynamoDbUserRepository, delivery: EventDelivery) =>
-      new RegisterUser(users, new DefaultSignupBonus(), delivery),
+    // The welcome points announced are what the signup bonus campaign will credit.
+    inject: [DynamoDbUserRepository, AwardSignupBonus, EventDelivery],
+    useFactory: (users: DynamoDbUserRepository, signupBonus: AwardSignupBonus, delivery: EventDelivery) =>
+      new RegisterUser(users, signupBonus, delivery),
   },
 ];

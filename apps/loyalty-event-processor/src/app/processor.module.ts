@@ -2,50 +2,68 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  AwardSignupBonus,
+  CachedCampaignReader,
   CachedProgramSettingsReader,
   ChangeOrder,
   CompleteOrder,
   createDocumentClient,
+  CustomerProfiles,
+  DynamoDbCampaignRepository,
   DynamoDbDueAccountsReader,
   DynamoDbOrderReader,
   DynamoDbPointsAccountReader,
   DynamoDbPointsLedger,
   DynamoDbProgramSettingsReader,
+  DynamoDbUserRepository,
   RunLedgerJobs,
 } from '@loyalty/domain';
 import { Module } from '@nestjs/common';
 import { SqsRecordHandler } from '../events/sqs-record-handler';
-import { ExpiryNoticeSender } from '../jobs/expiry-notice-sender';
+import { LedgerNotificationSender } from '../jobs/ledger-notification-sender';
 import { ProcessorConfig, readProcessorConfig } from './processor-config';
 
 const CONFIG = 'PROCESSOR_CONFIG';
+
+/** An adapter of the table, built from the shared client and the configured table name. */
+const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName: string) => T) => ({
+  provide: Adapter,
+  inject: [DynamoDBDocumentClient, CONFIG],
+  useFactory: (client: DynamoDBDocumentClient, config: ProcessorConfig) => new Adapter(client, config.tableName),
+});
 
 @Module({
   providers: [
     { provide: CONFIG, useFactory: () => readProcessorConfig(process.env) },
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-event-processor' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
+    tableAdapter(DynamoDbPointsLedger),
+    tableAdapter(DynamoDbOrderReader),
+    tableAdapter(DynamoDbPointsAccountReader),
+    tableAdapter(DynamoDbDueAccountsReader),
+    tableAdapter(DynamoDbUserRepository),
     {
-      provide: DynamoDbPointsLedger,
-      inject: [DynamoDBDocumentClient, CONFIG],
-      useFactory: (client: DynamoDBDocumentClient, config: ProcessorConfig) => new DynamoDbPointsLedger(client, config.tableName),
-    },
-    {
-      // Every event needs its tenant's program: read once per tenant and container, briefly cached.
+      // Every event needs its tenant's program and campaigns: read once per tenant and container, briefly cached.
       provide: CachedProgramSettingsReader,
       inject: [DynamoDBDocumentClient, CONFIG],
       useFactory: (client: DynamoDBDocumentClient, config: ProcessorConfig) =>
         new CachedProgramSettingsReader(new DynamoDbProgramSettingsReader(client, config.tableName)),
     },
     {
-      provide: DynamoDbOrderReader,
+      provide: CachedCampaignReader,
       inject: [DynamoDBDocumentClient, CONFIG],
-      useFactory: (client: DynamoDBDocumentClient, config: ProcessorConfig) => new DynamoDbOrderReader(client, config.tableName),
+      useFactory: (client: DynamoDBDocumentClient, config: ProcessorConfig) =>
+        new CachedCampaignReader(new DynamoDbCampaignRepository(client, config.tableName)),
     },
     {
       provide: CompleteOrder,
-      inject: [DynamoDbPointsLedger, CachedProgramSettingsReader],
-      useFactory: (ledger: DynamoDbPointsLedger, programs: CachedProgramSettingsReader) => new CompleteOrder(ledger, programs),
+      inject: [DynamoDbPointsLedger, CachedProgramSettingsReader, CachedCampaignReader, DynamoDbUserRepository],
+      useFactory: (
+        ledger: DynamoDbPointsLedger,
+        programs: CachedProgramSettingsReader,
+        campaigns: CachedCampaignReader,
+        users: DynamoDbUserRepository,
+      ) => new CompleteOrder(ledger, { programs, campaigns, customers: new CustomerProfiles(users) }),
     },
     {
       provide: ChangeOrder,
@@ -54,26 +72,30 @@ const CONFIG = 'PROCESSOR_CONFIG';
         new ChangeOrder(ledger, orders, programs),
     },
     {
-      provide: RunLedgerJobs,
-      inject: [DynamoDBDocumentClient, CONFIG, DynamoDbPointsLedger, CachedProgramSettingsReader, Logger],
-      useFactory: (
-        client: DynamoDBDocumentClient,
-        config: ProcessorConfig,
-        ledger: DynamoDbPointsLedger,
-        programs: CachedProgramSettingsReader,
-        logger: Logger,
-      ) =>
-        new RunLedgerJobs(
-          new DynamoDbDueAccountsReader(client, config.tableName),
-          new DynamoDbPointsAccountReader(client, config.tableName),
-          programs,
-          ledger,
-          new ExpiryNoticeSender(
-            logger,
-            config.notificationsQueueUrl ? { client: new SQSClient({}), queueUrl: config.notificationsQueueUrl } : undefined,
-          ),
-          ledger,
+      provide: AwardSignupBonus,
+      inject: [DynamoDbPointsLedger, CachedProgramSettingsReader, CachedCampaignReader],
+      useFactory: (ledger: DynamoDbPointsLedger, programs: CachedProgramSettingsReader, campaigns: CachedCampaignReader) =>
+        new AwardSignupBonus(ledger, programs, campaigns),
+    },
+    {
+      provide: LedgerNotificationSender,
+      inject: [Logger, CONFIG],
+      useFactory: (logger: Logger, config: ProcessorConfig) =>
+        new LedgerNotificationSender(
+          logger,
+          config.notificationsQueueUrl ? { client: new SQSClient({}), queueUrl: config.notificationsQueueUrl } : undefined,
         ),
+    },
+    {
+      provide: RunLedgerJobs,
+      inject: [DynamoDbDueAccountsReader, DynamoDbPointsAccountReader, CachedProgramSettingsReader, DynamoDbPointsLedger, LedgerNotificationSender],
+      useFactory: (
+        due: DynamoDbDueAccountsReader,
+        accounts: DynamoDbPointsAccountReader,
+        programs: CachedProgramSettingsReader,
+        ledger: DynamoDbPointsLedger,
+        notifications: LedgerNotificationSender,
+      ) => new RunLedgerJobs(due, accounts, programs, ledger, notifications, ledger),
     },
     SqsRecordHandler,
   ],

@@ -1,5 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ChangeOrder, CompleteOrder, DomainError, OrderChange, OrderPosting, Result } from '@loyalty/domain';
+import {
+  AwardSignupBonus,
+  ChangeOrder,
+  CompleteOrder,
+  DomainError,
+  LedgerEntry,
+  OrderChange,
+  OrderPosting,
+  Result,
+  tierNotificationOf,
+} from '@loyalty/domain';
+import { LedgerNotificationSender } from '../jobs/ledger-notification-sender';
+import { UserCreatedDetail } from './user-created.detail';
 import { Injectable } from '@nestjs/common';
 import type { SQSRecord } from 'aws-lambda';
 import { readEvent } from './event-envelope';
@@ -15,6 +27,8 @@ export class SqsRecordHandler {
   constructor(
     private readonly completeOrder: CompleteOrder,
     private readonly changeOrder: ChangeOrder,
+    private readonly awardSignupBonus: AwardSignupBonus,
+    private readonly notifications: LedgerNotificationSender,
     private readonly logger: Logger,
   ) {}
 
@@ -49,6 +63,15 @@ export class SqsRecordHandler {
         const detail = await validateDetail(OrderCancelledDetail, event.detail);
         return this.report('Order cancelled', detail, await this.changeOrder.execute({ ...detail, change: { kind: 'cancel' } }));
       }
+      case 'user.created': {
+        const detail = await validateDetail(UserCreatedDetail, event.detail);
+        const awarded = await this.awardSignupBonus.execute(detail);
+        if (!awarded.ok) throw new EventRejectedError(awarded.error.message, awarded.error.details, { cause: awarded.error });
+        const { entry, duplicate } = awarded.value;
+        await this.announceTierChanges(entry ? [entry] : []);
+        this.logger.info('Signup bonus', { tenantId: detail.tenantId, eventId: detail.eventId, userId: detail.userId, points: entry?.points ?? 0, duplicate });
+        return;
+      }
       default:
         throw new EventRejectedError(`Unsupported event type "${event.type}"`);
     }
@@ -58,12 +81,14 @@ export class SqsRecordHandler {
    * Logs what an order event did. Refused events are final (the DLQ keeps them), except a change
    * to an order not seen yet: delivery is unordered, so its completion may still arrive.
    */
-  private report(what: string, detail: { tenantId: string; eventId?: string }, outcome: Result<OrderPosting, DomainError>) {
+  private async report(what: string, detail: { tenantId: string; eventId?: string }, outcome: Result<OrderPosting, DomainError>) {
     if (!outcome.ok) {
       if (outcome.error.code === 'NOT_FOUND') throw new OrderNotYetKnownError(outcome.error.message, { cause: outcome.error });
       throw new EventRejectedError(outcome.error.message, outcome.error.details, { cause: outcome.error });
     }
-    const { order, entry, duplicate } = outcome.value;
+    const { order, entry, duplicate, related = [] } = outcome.value;
+    // Also on a repeat: the first delivery may have stopped before announcing.
+    await this.announceTierChanges([...(entry ? [entry] : []), ...related]);
     this.logger.info(duplicate ? `${what} (already applied)` : what, {
       tenantId: detail.tenantId,
       eventId: detail.eventId,
@@ -73,6 +98,11 @@ export class SqsRecordHandler {
       points: entry?.points ?? 0,
       duplicate,
     });
+  }
+
+  private async announceTierChanges(entries: readonly LedgerEntry[]): Promise<void> {
+    const notifications = entries.flatMap(tierNotificationOf);
+    if (notifications.length > 0) await this.notifications.publish(notifications);
   }
 
   /** Rejections are final (the DLQ will hold them); anything else is transient and retried. */

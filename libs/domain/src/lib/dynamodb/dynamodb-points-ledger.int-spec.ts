@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ReconcileAccounts } from '../ledger/reconcile-accounts';
 import { RunLedgerJobs } from '../jobs/run-ledger-jobs';
-import { ExpiringSoonNotice } from '../jobs/expiry-notice-publisher';
+import { LedgerNotification } from '../jobs/expiry-notice-publisher';
 import { ChangeOrder } from '../orders/change-order';
 import { CompleteOrder } from '../orders/complete-order';
 import { AdjustPoints } from '../points/adjust-points';
 import { RedeemPoints } from '../points/redeem-points';
 import { DEFAULT_PROGRAM, ProgramSettings } from '../program/program-settings';
+import { Campaign } from '../campaigns/campaign';
+import { blackFridayBody, campaignFrom } from '../campaigns/campaign.fixture';
 import { createDocumentClient } from './document-client';
 import { DynamoDbAccountDirectory } from './dynamodb-account-directory';
 import { DynamoDbDueAccountsReader } from './dynamodb-due-accounts-reader';
@@ -24,12 +26,12 @@ const orders = new DynamoDbOrderReader(client, tableName);
 const reconciler = new ReconcileAccounts(new DynamoDbAccountDirectory(client, tableName), accounts, history);
 const actor = { sub: 'staff_1', role: 'staff' };
 
-function stack(program: Partial<ProgramSettings> = {}, now?: () => Date) {
+function stack(program: Partial<ProgramSettings> = {}, now?: () => Date, campaigns: Campaign[] = []) {
   const ledger = new DynamoDbPointsLedger(client, tableName, { now });
   const programs = { getProgram: async () => ({ ...DEFAULT_PROGRAM, ...program }) };
   return {
     ledger,
-    complete: new CompleteOrder(ledger, programs),
+    complete: new CompleteOrder(ledger, { programs, campaigns: { listCampaigns: async () => campaigns } }),
     change: new ChangeOrder(ledger, orders, programs),
     redeem: new RedeemPoints(ledger, programs),
     adjust: new AdjustPoints(ledger, programs),
@@ -106,13 +108,15 @@ describe('the ledger against DynamoDB Local', () => {
   it('lets exactly 100 of 200 concurrent 10-point redemptions through a 1,000-point balance', async () => {
     // Prepare
     const tenantId = newTenant();
-    const { adjust, redeem } = stack();
+    const { adjust } = stack();
     await adjust.execute({ tenantId, userId: 'user_1', points: 1000, reason: 'opening balance', actor });
+    // Four ledgers stand for four Lambda containers: each queues its own writers, and the four race.
+    const containers = Array.from({ length: 4 }, () => stack().redeem);
 
     // Act
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, (_, index) =>
-        redeem.execute({ tenantId, userId: 'user_1', points: 10, reason: 'coffee', actor, idempotencyKey: `r${index}` }),
+        (containers[index % 4] as RedeemPoints).execute({ tenantId, userId: 'user_1', points: 10, reason: 'coffee', actor, idempotencyKey: `r${index}` }),
       ),
     );
 
@@ -151,7 +155,7 @@ describe('the ledger against DynamoDB Local', () => {
     let now = new Date('2026-01-01T12:00:00Z');
     const program = { pendingDays: 10, expiry: { kind: 'days_after_earning' as const, days: 30 }, expiringSoonDays: 7 };
     const { complete, redeem, ledger, programs } = stack(program, () => now);
-    const notices: ExpiringSoonNotice[] = [];
+    const notices: LedgerNotification[] = [];
     const jobs = new RunLedgerJobs(
       new DynamoDbDueAccountsReader(client, tableName),
       accounts,
@@ -188,7 +192,7 @@ describe('the ledger against DynamoDB Local', () => {
     ]);
     const [oldLot, newLot] = entries.map((entry) => entry.entryId);
     expect(entries[4]?.lots).toEqual([{ lotId: oldLot, points: -4, expiresAt: '2026-02-12T00:00:00.000Z' }]);
-    const sent = new Map(notices.map((notice) => [notice.lotId, notice.points]));
+    const sent = new Map(notices.flatMap((notice) => (notice.type === 'points.expiring_soon' ? [[notice.lotId, notice.points]] : [])));
     expect([...sent]).toEqual([
       [oldLot, 6],
       [newLot, 10],
@@ -196,6 +200,30 @@ describe('the ledger against DynamoDB Local', () => {
     expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 10, pending: 0, expired: 6, redeemed: 4, lifetimeEarned: 20 });
     await expectNoDrift(tenantId);
   });
+
+  it("never gives more than a campaign's budget, however many orders race for it", async () => {
+    // Prepare
+    const tenantId = newTenant();
+    const during = new Date('2025-11-25T15:00:00Z');
+    const campaign = campaignFrom({ ...blackFridayBody, limits: { budget: 100 } }, 'camp_budget');
+    const { complete } = stack({}, () => during, [campaign]);
+    const electronics = (orderId: string, userId: string) => ({
+      ...order(tenantId, orderId),
+      userId,
+      items: [{ sku: 'tv', category: 'electronics', price: 150, quantity: 1 }],
+    });
+
+    // Act
+    const posted = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => complete.execute(electronics(`order_${index}`, `user_${index % 3}`), during)),
+    );
+
+    // Assess
+    const bonuses = posted.flatMap((outcome) => (outcome.ok ? outcome.value.order.lines : [])).filter((line) => line.campaignId === 'camp_budget');
+    expect(posted.every((outcome) => outcome.ok)).toBe(true);
+    expect(bonuses.reduce((sum, line) => sum + line.points, 0)).toBe(100);
+    await expectNoDrift(tenantId);
+  }, 60_000);
 
   it('pages history newest first, by type, and orders per customer', async () => {
     // Prepare

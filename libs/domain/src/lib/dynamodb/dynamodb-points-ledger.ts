@@ -1,18 +1,22 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { nextDueAt } from '../ledger/due-work';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountUpdater } from '../ledger/account-updater';
+import type { PointsAccount } from '../ledger/points-account';
 import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { PointsLedger, PostingOutcome } from '../ledger/points-ledger';
 import type { LedgerState, PostingRequest } from '../ledger/posting';
-import type { ExpiryNoticeRecorder } from '../jobs/expiry-notice-recorder';
+import type { LimitCounterReader } from '../campaigns/limit-counter-reader';
 import type { OrderRecord } from '../orders/order-record';
 import { ConcurrencyError } from '../shared/concurrency-error';
 import { DomainError } from '../shared/domain-error';
 import { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
 import { newId } from '../shared/ids';
+import { KeyedSerializer } from '../shared/keyed-serializer';
 import { err, ok, Result } from '../shared/result';
 import { DynamoDbPointsAccountReader } from './dynamodb-points-account-reader';
-import { fromItem, keys } from './keys';
+import { counterIdOf, fromItem, keys } from './keys';
+
+const BATCH_GET_LIMIT = 100;
 import { accountItem, POSTING_ITEM, postingTransaction } from './posting-transaction';
 import { backoffDelayMs, BackoffPolicy, DEFAULT_BACKOFF, sleep } from './retry';
 
@@ -33,13 +37,15 @@ export interface LedgerOptions {
 /**
  * Optimistic posting: read the account (and order), plan the next state, write all of it in one
  * transaction guarded by the versions read; on a lost race read again and re-plan, with jittered
- * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing.
+ * backoff. A plan refused on fresh state (e.g. insufficient points) writes nothing. Postings to one
+ * account from this process queue rather than race (a batch of events, concurrent API requests).
  */
-export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder {
+export class DynamoDbPointsLedger implements PointsLedger, AccountUpdater, LimitCounterReader {
   private readonly accounts: DynamoDbPointsAccountReader;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => Date;
   private readonly random: () => number;
+  private readonly serializer = new KeyedSerializer();
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -52,7 +58,11 @@ export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder 
     this.random = options.random ?? Math.random;
   }
 
-  async post<E extends DomainError>(
+  post<E extends DomainError>(request: PostingRequest<E>): Promise<Result<PostingOutcome, E | IdempotencyConflictError>> {
+    return this.serializer.run(`${request.tenantId}#${request.userId}`, () => this.postNow(request));
+  }
+
+  private async postNow<E extends DomainError>(
     request: PostingRequest<E>,
   ): Promise<Result<PostingOutcome, E | IdempotencyConflictError>> {
     for (let attempt = 1; ; attempt++) {
@@ -85,42 +95,64 @@ export class DynamoDbPointsLedger implements PointsLedger, ExpiryNoticeRecorder 
     }
   }
 
-  async recordNoticesSent(
+  async updateAccount(
     tenantId: string,
     userId: string,
-    lotIds: readonly string[],
-    noticeDays: number,
-  ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const account = await this.accounts.getAccount(tenantId, userId, { consistent: true });
-      if (!account) return;
-      const lots = account.lots.map((lot) => (lotIds.includes(lot.lotId) ? { ...lot, expiryNoticeSent: true } : lot));
-      const due = nextDueAt(lots, noticeDays);
-      const rest = { ...account, nextDueAt: undefined };
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: accountItem({ ...rest, lots, version: account.version + 1, ...(due && { nextDueAt: due }) }),
-            ConditionExpression: '#version = :expectedVersion',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expectedVersion': account.version },
-          }),
-        );
-        return;
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-        await this.backOff(attempt, { tenantId, userId, idempotencyKey: 'expiry notices' }, error);
+    change: (account: PointsAccount) => PointsAccount | undefined,
+  ): Promise<PointsAccount | undefined> {
+    return this.serializer.run(`${tenantId}#${userId}`, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const account = await this.accounts.getAccount(tenantId, userId, { consistent: true });
+        const next = account && change(account);
+        if (!account || !next) return account;
+        try {
+          await this.client.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: accountItem({ ...next, version: account.version + 1 }),
+              ConditionExpression: '#version = :expectedVersion',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expectedVersion': account.version },
+            }),
+          );
+          return next;
+        } catch (error) {
+          if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+          await this.backOff(attempt, { tenantId, userId, idempotencyKey: 'account update' }, error);
+        }
       }
-    }
+    });
   }
 
-  private async readState(request: Pick<PostingRequest, 'tenantId' | 'userId' | 'orderId'>): Promise<LedgerState> {
+  private async readState(request: PostingRequest<DomainError>): Promise<LedgerState> {
     const [account, order] = await Promise.all([
       this.accounts.getAccount(request.tenantId, request.userId, { consistent: true }),
       request.orderId === undefined ? undefined : this.getOrder(request.tenantId, request.orderId),
     ]);
-    return { account, order };
+    const counterIds = request.countersFor?.({ account, order }) ?? [];
+    return { account, order, counters: await this.readCounters(request.tenantId, counterIds) };
+  }
+
+  /** Consistent reads: a plan decides from these whether a budget or cap still has room. */
+  async readCounters(tenantId: string, counterIds: readonly string[]): Promise<Map<string, number>> {
+    const usage = new Map<string, number>();
+    for (let start = 0; start < counterIds.length; start += BATCH_GET_LIMIT) {
+      let unread: Record<string, unknown>[] | undefined = counterIds
+        .slice(start, start + BATCH_GET_LIMIT)
+        .map((counterId) => keys.counter(tenantId, counterId));
+      while (unread && unread.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: unread, ConsistentRead: true, ProjectionExpression: 'PK, used' } },
+          }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) {
+          usage.set(counterIdOf(tenantId, item['PK'] as string), item['used'] as number);
+        }
+        unread = UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return usage;
   }
 
   private async getOrder(tenantId: string, orderId: string): Promise<OrderRecord | undefined> {

@@ -8,7 +8,7 @@ import { DEFAULT_PROGRAM } from '../program/program-settings';
 import { newId } from '../shared/ids';
 import { ok } from '../shared/result';
 import { SqsEventPublisher } from '../sqs/sqs-event-publisher';
-import { DefaultSignupBonus } from '../users/default-signup-bonus';
+
 import { applyProfileChanges, eraseProfile } from '../users/profile-changes';
 import { RegisterUser } from '../users/register-user';
 import { generateReferralCode } from '../users/referral-code';
@@ -46,7 +46,7 @@ function newUser(tenantId: string, request = signup()): NewUser {
 
 function registerUser(publisherQueueUrl = queueUrl) {
   const delivery = new EventDelivery(new SqsEventPublisher(sqs, publisherQueueUrl), outbox);
-  return new RegisterUser(users, new DefaultSignupBonus(), delivery);
+  return new RegisterUser(users, { welcomePoints: async () => 100 }, delivery);
 }
 
 async function registered(tenantId: string, request = signup()): Promise<ActiveUserProfile> {
@@ -266,7 +266,7 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
     });
     if (!result.ok) throw result.error;
     const ada = result.value.user;
-    await new CompleteOrder(new DynamoDbPointsLedger(client, tableName), { getProgram: async () => DEFAULT_PROGRAM }).execute({
+    await new CompleteOrder(new DynamoDbPointsLedger(client, tableName), { programs: { getProgram: async () => DEFAULT_PROGRAM }, campaigns: { listCampaigns: async () => [] } }).execute({
       tenantId,
       orderId: 'order_1',
       userId: ada.userId,
@@ -299,7 +299,7 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
     const result = await registerUser().execute({ tenantId, request: signup({ phone: '+14155550123' }), idempotencyKey: 'key-1' });
     if (!result.ok) throw result.error;
     const ada = result.value.user;
-    await new CompleteOrder(new DynamoDbPointsLedger(client, tableName), { getProgram: async () => DEFAULT_PROGRAM }).execute({
+    await new CompleteOrder(new DynamoDbPointsLedger(client, tableName), { programs: { getProgram: async () => DEFAULT_PROGRAM }, campaigns: { listCampaigns: async () => [] } }).execute({
       tenantId,
       orderId: 'order_1',
       userId: ada.userId,

@@ -90,8 +90,16 @@ export class DynamoDbUserRepository implements UserRepository {
     return item && profileFromItem(item);
   }
 
-  async findByEmail(tenantId: string, email: string): Promise<UserProfile | undefined> {
-    const holder = await this.getItem(keys.uniqueValue(tenantId, 'email', email));
+  findByEmail(tenantId: string, email: string): Promise<UserProfile | undefined> {
+    return this.holderOf(tenantId, 'email', email);
+  }
+
+  findByReferralCode(tenantId: string, code: string): Promise<UserProfile | undefined> {
+    return this.holderOf(tenantId, 'referralCode', code);
+  }
+
+  private async holderOf(tenantId: string, field: 'email' | 'referralCode', value: string): Promise<UserProfile | undefined> {
+    const holder = await this.getItem(keys.uniqueValue(tenantId, field, value));
     return holder && this.get(tenantId, holder['userId'] as string);
   }
 

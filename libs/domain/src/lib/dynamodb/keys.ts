@@ -82,6 +82,11 @@ export const keys = {
   }),
 };
 
+/** The counter id of a counter item's partition key. */
+export function counterIdOf(tenantId: string, partitionKey: string): string {
+  return partitionKey.slice(keys.counter(tenantId, '').PK.length);
+}
+
 function dueShard(tenantId: string, userId: string): string {
   const shard = createHash('sha256').update(`${tenantId}#${userId}`).digest().readUInt32BE(0) % DUE_SHARDS;
   return keys.dueShard(shard);

@@ -1,5 +1,8 @@
-/** `points.expiring_soon`: a lot will lapse soon (for notifications). `eventId` is stable, so consumers can deduplicate. */
+import { TierChanged } from '../tiers/tier-change';
+
+/** `points.expiring_soon`: a lot will lapse soon. */
 export interface ExpiringSoonNotice {
+  readonly type: 'points.expiring_soon';
   readonly eventId: string;
   readonly tenantId: string;
   readonly userId: string;
@@ -8,7 +11,15 @@ export interface ExpiringSoonNotice {
   readonly expiresAt: string;
 }
 
-/** Port: sends notices (at least once). */
-export interface ExpiryNoticePublisher {
-  publish(notices: readonly ExpiringSoonNotice[]): Promise<void>;
+/** What the ledger tells the outside world (for emails, pushes, CRM); `eventId` is stable, so consumers deduplicate. */
+export type LedgerNotification = ExpiringSoonNotice | (TierChanged & { readonly eventId: string });
+
+/** Port: sends notifications, at least once. */
+export interface LedgerNotificationPublisher {
+  publish(notifications: readonly LedgerNotification[]): Promise<void>;
+}
+
+/** The `tier.changed` notification of an entry that moved its customer to another tier. */
+export function tierNotificationOf(entry: { entryId: string; tierChanged?: TierChanged }): LedgerNotification[] {
+  return entry.tierChanged ? [{ ...entry.tierChanged, eventId: `tier.changed#${entry.entryId}` }] : [];
 }

@@ -1,5 +1,6 @@
 import { lotExpiry } from '../program/lot-expiry';
 import { ProgramSettings } from '../program/program-settings';
+import { AccountStats } from './account-stats';
 import { EntryActor, EntryLine, EntrySource } from './ledger-entry';
 import { PointsAccount } from './points-account';
 import { PointsLot } from './points-lot';
@@ -18,6 +19,8 @@ export interface CreditSpec {
   readonly actor?: EntryActor;
   /** Hold an earning as pending until this instant (the return window). */
   readonly pendingUntil?: string;
+  /** The account's order statistics after this credit, when an order changes them. */
+  readonly stats?: AccountStats;
 }
 
 /** Credits points: pending while a return window runs, otherwise available at once as a new lot. */
@@ -28,7 +31,7 @@ export function credit(
   program: ProgramSettings,
 ) {
   const lots = current?.lots ?? [];
-  const common = { reason: spec.reason, source: spec.source, lines: spec.lines, actor: spec.actor };
+  const common = { reason: spec.reason, source: spec.source, lines: spec.lines, actor: spec.actor, stats: spec.stats };
   const entry: EntrySpec =
     spec.pendingUntil && spec.type === 'earned'
       ? {

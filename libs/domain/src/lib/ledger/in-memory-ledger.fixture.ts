@@ -18,6 +18,7 @@ export class InMemoryLedger implements PointsLedger {
   readonly accounts = new Map<string, PointsAccount>();
   readonly entries: LedgerEntry[] = [];
   readonly orders = new Map<string, OrderRecord>();
+  readonly counters = new Map<string, number>();
   private readonly records = new Map<string, { requestHash: string; outcome: PostingOutcome }>();
   private sequence = 0;
 
@@ -34,16 +35,32 @@ export class InMemoryLedger implements PointsLedger {
     const account = this.accounts.get(`${request.tenantId}#${request.userId}`);
     const order = request.orderId ? this.orders.get(`${request.tenantId}#${request.orderId}`) : undefined;
     this.sequence += 1;
-    const planned = request.plan({ account, order }, { entryId: `txn_${String(this.sequence).padStart(6, '0')}`, now: this.now });
+    const counterIds = request.countersFor?.({ account, order }) ?? [];
+    const counters = new Map(counterIds.map((id) => [id, this.counters.get(`${request.tenantId}#${id}`) ?? 0]));
+    const planned = request.plan({ account, order, counters }, { entryId: `txn_${String(this.sequence).padStart(6, '0')}`, now: this.now });
     if (!planned.ok) return planned;
     if (!planned.value) return ok({ order, duplicate: false });
-    const { entry, account: next, order: nextOrder } = planned.value;
+    const { entry, account: next, order: nextOrder, counters: increments = [] } = planned.value;
+    for (const { counterId, increment, limit } of increments) {
+      const key = `${request.tenantId}#${counterId}`;
+      const used = (this.counters.get(key) ?? 0) + increment;
+      if (used > limit) throw new Error(`counter ${counterId} would pass its limit`);
+      this.counters.set(key, used);
+    }
     this.accounts.set(`${request.tenantId}#${request.userId}`, next);
     this.entries.push(entry);
     if (nextOrder) this.orders.set(`${nextOrder.tenantId}#${nextOrder.orderId}`, nextOrder);
     const outcome = { entry, order: nextOrder, duplicate: false };
     this.records.set(key, { requestHash: request.requestHash, outcome });
     return ok(outcome);
+  }
+
+  async getAccount(tenantId: string, userId: string): Promise<PointsAccount | undefined> {
+    return this.account(tenantId, userId);
+  }
+
+  async readCounters(tenantId: string, counterIds: readonly string[]) {
+    return new Map(counterIds.map((id) => [id, this.counters.get(`${tenantId}#${id}`) ?? 0]));
   }
 
   account(tenantId: string, userId: string): PointsAccount | undefined {

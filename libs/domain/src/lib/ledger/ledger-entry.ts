@@ -1,3 +1,4 @@
+import type { TierChanged } from '../tiers/tier-change';
 import { TotalsChange } from './totals';
 
 /** Every kind of movement the ledger records (SPEC "The ledger"). */
@@ -69,5 +70,7 @@ export interface LedgerEntry {
   readonly actor?: EntryActor;
   /** Points a reversal could not take back because they were spent (tenant policy `clamp`). */
   readonly uncollected?: number;
+  /** Set when this entry moved the customer to another tier (published as `tier.changed`). */
+  readonly tierChanged?: TierChanged;
   readonly createdAt: string;
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { ChangeOrder } from '../orders/change-order';
+import { EstimateOrderPoints } from '../orders/estimate-order-points';
+import { AwardSignupBonus } from '../customers/award-signup-bonus';
 import { CompleteOrder } from '../orders/complete-order';
 import { AdjustPoints } from '../points/adjust-points';
 import { RedeemPoints } from '../points/redeem-points';
@@ -9,15 +11,17 @@ import { expire, mature } from './lot-lifecycle';
 import { fixedProgram, InMemoryLedger } from './in-memory-ledger.fixture';
 import { reconcileAccount } from './reconcile';
 import { ok } from '../shared/result';
+import { Campaign } from '../campaigns/campaign';
+import { blackFridayBody, campaignFrom } from '../campaigns/campaign.fixture';
 
 const actor = { sub: 'staff_1', role: 'staff' };
 const T = 'demo';
 const U = 'user_1';
 
-function services(ledger: InMemoryLedger, program: Parameters<typeof fixedProgram>[0] = {}) {
+function services(ledger: InMemoryLedger, program: Parameters<typeof fixedProgram>[0] = {}, campaigns: Campaign[] = []) {
   const programs = fixedProgram(program);
   return {
-    complete: new CompleteOrder(ledger, programs),
+    complete: new CompleteOrder(ledger, { programs, campaigns: { listCampaigns: async () => campaigns } }),
     change: new ChangeOrder(ledger, ledger, programs),
     redeem: new RedeemPoints(ledger, programs),
     adjust: new AdjustPoints(ledger, programs),
@@ -161,6 +165,97 @@ describe('orders and refunds', () => {
     expect(ledger.account(T, U)?.available).toBe(balance);
     expect(cancelled.ok && (cancelled.value.entry?.uncollected ?? 0)).toBe(uncollected);
     expectReconciled(ledger);
+  });
+});
+
+describe('orders with campaigns and tiers', () => {
+  const blackFriday = campaignFrom(blackFridayBody, 'camp_bf');
+  const electronics = { items: [{ sku: 'tv', category: 'electronics', price: 150, quantity: 1 }] };
+  const duringBlackFriday = new Date('2025-11-25T15:00:00Z');
+
+  it("credits the seed's Black Friday order 30 points with one line per rule", async () => {
+    // Prepare
+    const ledger = new InMemoryLedger(duringBlackFriday);
+    const { complete } = services(ledger, {}, [blackFriday]);
+
+    // Act
+    const credited = await complete.execute(order('order_1', 150, electronics), duringBlackFriday);
+
+    // Assess
+    expect(credited.ok && credited.value.entry).toMatchObject({
+      points: 30,
+      lines: [
+        { kind: 'base', points: 15 },
+        { kind: 'purchase_multiplier', campaignId: 'camp_bf', points: 15 },
+      ],
+    });
+    expect(credited.ok && credited.value.order.lines).toHaveLength(2);
+    expectReconciled(ledger);
+  });
+
+  it('estimates exactly what the order then earns, and writes nothing', async () => {
+    // Prepare
+    const ledger = new InMemoryLedger(duringBlackFriday);
+    const sources = { programs: fixedProgram(), campaigns: { listCampaigns: async () => [blackFriday] } };
+    const estimator = new EstimateOrderPoints(ledger, ledger, sources);
+    const { complete } = services(ledger, {}, [blackFriday]);
+
+    // Act
+    const estimate = await estimator.execute(order('order_1', 150, electronics), duringBlackFriday);
+    const entriesBefore = ledger.entries.length;
+    const credited = await complete.execute(order('order_1', 150, electronics), duringBlackFriday);
+
+    // Assess
+    expect(entriesBefore).toBe(0);
+    expect(estimate.ok && estimate.value).toMatchObject({ points: 30, pending: false });
+    expect(credited.ok && credited.value.entry?.lines).toEqual(estimate.ok && estimate.value.lines);
+  });
+
+  it.each([
+    ['the default welcome bonus', [] as Campaign[], 100],
+    ["the tenant's own signup campaign", [campaignFrom({ name: 'Hello', type: 'signup_bonus', points: 250 }, 'camp_hello')], 250],
+  ])('credits %s once per customer on user.created', async (_name, campaigns, points) => {
+    // Prepare
+    const ledger = new InMemoryLedger();
+    const bonus = new AwardSignupBonus(ledger, fixedProgram(), { listCampaigns: async () => campaigns });
+
+    // Act
+    const first = await bonus.execute({ tenantId: T, userId: U });
+    const again = await bonus.execute({ tenantId: T, userId: U });
+
+    // Assess
+    expect(first.ok && first.value.entry).toMatchObject({ type: 'earned', points, lines: [{ kind: 'signup_bonus', points }] });
+    expect(again.ok && again.value.duplicate).toBe(true);
+    expect(ledger.account(T, U)?.available).toBe(points);
+  });
+
+  it('stops at a campaign budget and counts what it gave', async () => {
+    // Prepare
+    const capped = campaignFrom({ ...blackFridayBody, limits: { budget: 20 } }, 'camp_budget');
+    const ledger = new InMemoryLedger(duringBlackFriday);
+    const { complete } = services(ledger, {}, [capped]);
+
+    // Act
+    const orders = [];
+    for (const id of ['order_1', 'order_2', 'order_3']) orders.push(await complete.execute(order(id, 150, electronics), duringBlackFriday));
+
+    // Assess
+    expect(orders.map((posted) => (posted.ok ? posted.value.entry?.points : 'error'))).toEqual([30, 20, 15]);
+    expect(ledger.counters.get('demo#budget#camp_budget')).toBe(20);
+  });
+
+  it('records the upgrade to silver on the entry that crosses 1,000 lifetime points', async () => {
+    // Prepare
+    const ledger = new InMemoryLedger();
+    const { complete } = services(ledger);
+
+    // Act
+    await complete.execute(order('order_1', 9990));
+    const crossing = await complete.execute(order('order_2', 10));
+
+    // Assess
+    expect(crossing.ok && crossing.value.entry?.tierChanged).toMatchObject({ type: 'tier.changed', from: 'bronze', to: 'silver', direction: 'upgrade' });
+    expect(ledger.account(T, U)?.stats).toMatchObject({ completedOrders: 2, spentMinor: 1000000, tier: { tier: 'silver' } });
   });
 });
 

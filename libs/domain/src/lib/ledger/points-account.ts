@@ -1,3 +1,4 @@
+import { AccountStats } from './account-stats';
 import { PointsLot } from './points-lot';
 import { Totals } from './totals';
 
@@ -6,6 +7,8 @@ export interface PointsAccount extends Totals {
   readonly tenantId: string;
   readonly userId: string;
   readonly lots: readonly PointsLot[];
+  /** Orders and spend (campaign conditions, tiers) and the tier held; absent on accounts from before them. */
+  readonly stats?: AccountStats;
   /** Incremented by every write; guards against lost updates between concurrent writers. */
   readonly version: number;
   readonly updatedAt: string;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CounterIncrement } from '../campaigns/earn-evaluation';
+import type { CounterUsage } from '../campaigns/earning-input';
 import type { OrderRecord } from '../orders/order-record';
 import type { ProgramSettings } from '../program/program-settings';
 import { DomainError } from '../shared/domain-error';
@@ -7,13 +8,17 @@ import { Result } from '../shared/result';
 import { EntryActor, EntryLine, EntrySource, LedgerEntry, LedgerEntryType, LotMovement } from './ledger-entry';
 import { PointsAccount } from './points-account';
 import { PointsLot } from './points-lot';
-import { nextDueAt } from './due-work';
+import { AccountStats, NO_STATS } from './account-stats';
+import { withNextDueAt } from './due-work';
+import { reviewTier } from './tier-review';
 import { addTotals, TotalsChange, totalsOf, ZERO_TOTALS } from './totals';
 
 /** What a posting is planned from: the account (absent before its first entry) and, for order postings, the order. */
 export interface LedgerState {
   readonly account?: PointsAccount;
   readonly order?: OrderRecord;
+  /** Current values of the limit counters the request named (absent: never written). */
+  readonly counters: CounterUsage;
 }
 
 /** Supplied by the ledger for each attempt: the new entry's id and the time of the attempt. */
@@ -43,6 +48,8 @@ export interface PostingRequest<E extends DomainError = DomainError> {
   readonly requestHash: string;
   /** Read the order with the account and write it in the same transaction. */
   readonly orderId?: string;
+  /** Limit counters (campaign budgets, caps) to read for the plan, given the account and order. */
+  countersFor?(state: Omit<LedgerState, 'counters'>): readonly string[];
   plan(state: LedgerState, context: PlanContext): Result<PostingPlan | undefined, E>;
 }
 
@@ -75,6 +82,8 @@ export interface EntrySpec {
   readonly lines?: readonly EntryLine[];
   readonly actor?: EntryActor;
   readonly uncollected?: number;
+  /** The account's order statistics after this entry, when it changes them. */
+  readonly stats?: AccountStats;
 }
 
 /** The entry and the account it leaves, for the account (or a new one) of `owner`. */
@@ -89,6 +98,7 @@ export function recordEntry(
   const totals = addTotals(current ? totalsOf(current) : ZERO_TOTALS, changes);
   const createdAt = context.now.toISOString();
   const version = (current?.version ?? 0) + 1;
+  const tier = reviewTier(owner, totals, spec.stats ?? current?.stats ?? NO_STATS, program, context.now);
   const entry: LedgerEntry = {
     entryId: context.entryId,
     sequence: version,
@@ -105,6 +115,7 @@ export function recordEntry(
     ...(spec.lines && { lines: spec.lines }),
     ...(spec.actor && { actor: spec.actor }),
     ...(spec.uncollected && { uncollected: spec.uncollected }),
+    ...(tier.changed && { tierChanged: tier.changed }),
     createdAt,
   };
   const account: PointsAccount = {
@@ -112,14 +123,9 @@ export function recordEntry(
     userId: owner.userId,
     ...totals,
     lots: spec.lots,
+    stats: tier.stats,
     version,
     updatedAt: createdAt,
-    ...withDueAt(spec.lots, program),
   };
-  return { entry, account };
-}
-
-function withDueAt(lots: readonly PointsLot[], program: ProgramSettings): { nextDueAt?: string } {
-  const due = nextDueAt(lots, program.expiringSoonDays);
-  return due ? { nextDueAt: due } : {};
+  return { entry, account: withNextDueAt(account, program.expiringSoonDays) };
 }

@@ -1,4 +1,5 @@
 import { ProgramSettings, ReversalPolicy } from '../program/program-settings';
+import { AccountStats } from './account-stats';
 import { EntrySource, LotMovement } from './ledger-entry';
 import { PointsAccount } from './points-account';
 import { drawFromLots, PointsLot } from './points-lot';
@@ -13,6 +14,7 @@ export interface ReversalSpec {
   readonly reason: string;
   readonly source: EntrySource;
   readonly policy: ReversalPolicy;
+  readonly stats?: AccountStats;
 }
 
 /**
@@ -43,6 +45,7 @@ export function reverse(
       reason: spec.reason,
       source: spec.source,
       uncollected,
+      stats: spec.stats,
     },
     context,
     program,

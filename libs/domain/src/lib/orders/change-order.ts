@@ -1,3 +1,4 @@
+import { NO_STATS, recordSpend } from '../ledger/account-stats';
 import { PointsLedger } from '../ledger/points-ledger';
 import { fingerprint, PostingRequest } from '../ledger/posting';
 import { reverse } from '../ledger/reversal';
@@ -66,6 +67,13 @@ export class ChangeOrder {
             reason: `${status === 'cancelled' ? 'Cancellation' : 'Refund'} of ${moneyToDecimal({ minor: BigInt(refundMinor), currency: order.currency })} ${order.currency} on ${order.orderId}`,
             source: { kind: 'order', id: order.orderId },
             policy: program.reversalPolicy,
+            // Refunded money no longer counts as spend, in the month the order was made.
+            stats: recordSpend(state.account?.stats ?? NO_STATS, {
+              completed: 0,
+              spendMinor: -refundMinor,
+              at: new Date(order.createdAt),
+              timeZone: program.timeZone,
+            }),
           },
           context,
           program,

@@ -1,3 +1,4 @@
+import { ReferralAward } from '../campaigns/earn-evaluation';
 import { EntryLine } from '../ledger/ledger-entry';
 
 export type OrderStatus = 'completed' | 'partially_refunded' | 'refunded' | 'cancelled';
@@ -29,6 +30,8 @@ export interface OrderRecord {
   /** The entry that credited the order, and the rules that produced its points. */
   readonly earnEntryId: string;
   readonly lines: readonly EntryLine[];
+  /** Points the order earned other customers (the referrer's side of a referral), posted after it. */
+  readonly referrals?: readonly ReferralAward[];
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;

@@ -4,7 +4,7 @@ import { EventPublisher } from '../events/event-publisher';
 import { OutboundEvent } from '../events/outbound-event';
 import { AlreadyExistsError } from '../shared/already-exists-error';
 import { err, ok, Result } from '../shared/result';
-import { DefaultSignupBonus } from './default-signup-bonus';
+
 import { RegisterUser } from './register-user';
 import { adaSignup } from './user.fixture';
 import { NewUser, StoredSignup, UserRepository } from './user-repository';
@@ -53,7 +53,7 @@ const now = new Date('2026-11-21T10:00:00.000Z');
 const codes = (...values: string[]) => () => values.shift() ?? 'ZZZZZZZZ';
 
 function registerUser(users: RecordingUsers, queue = new RecordingQueue(), referralCodes = codes('K7M2Q9ZP')) {
-  return new RegisterUser(users, new DefaultSignupBonus(), new EventDelivery(queue, queue), { now: () => now, referralCodes });
+  return new RegisterUser(users, { welcomePoints: async () => 100 }, new EventDelivery(queue, queue), { now: () => now, referralCodes });
 }
 
 describe('RegisterUser', () => {

@@ -45,6 +45,8 @@ export interface UserRepository {
   get(tenantId: string, userId: string): Promise<UserProfile | undefined>;
   /** `email` normalized. */
   findByEmail(tenantId: string, email: string): Promise<UserProfile | undefined>;
+  /** `code` normalized (see normalizeReferralCode). */
+  findByReferralCode(tenantId: string, code: string): Promise<UserProfile | undefined>;
   /** Applies the change to the latest profile, moving uniqueness records along atomically. */
   update<Next extends UserProfile>(
     tenantId: string,
