@@ -131,6 +131,26 @@ describe('event processor handler against DynamoDB Local', () => {
     expect(await accounts.getAccount(tenantId, 'user_1')).toMatchObject({ available: 0 });
   });
 
+  it('credits the signup bonus of user.created once, however often it arrives', async () => {
+    // Prepare
+    const tenantId = `t-${randomUUID()}`;
+    const signup = record({
+      'detail-type': 'user.created',
+      source: 'loyalty.api',
+      id: 'evt_1',
+      time: new Date().toISOString(),
+      detail: { tenantId, eventId: 'evt_1', userId: 'user_new' },
+    });
+
+    // Act
+    const first = await invoke(signup, signup);
+    const again = await invoke(signup);
+
+    // Assess
+    expect([first, again]).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }]);
+    expect(await accounts.getAccount(tenantId, 'user_new')).toMatchObject({ available: 100, lifetimeEarned: 100, version: 1 });
+  });
+
   it('runs the scheduled ledger jobs within the time the invocation has left', async () => {
     // Act
     const summary = await ledgerJobsHandler({} as never, { ...context, getRemainingTimeInMillis: () => 20_000 });

@@ -119,6 +119,41 @@ describe('points and orders endpoints', () => {
     expect(otherUser.status).toBe(400);
   });
 
+  it("earns what the estimate said for an order under a running 2× campaign, line by line", async () => {
+    // Prepare
+    const owner = await tokenFor('owner_1', 'owner');
+    const day = 86_400_000;
+    const campaign = await http()
+      .post('/campaigns')
+      .auth(owner, { type: 'bearer' })
+      .send({
+        name: 'Double points on electronics',
+        type: 'purchase_multiplier',
+        multiplier: 2,
+        conditions: { minAmount: 100, categories: ['electronics'] },
+        startDate: new Date(Date.now() - day).toISOString(),
+        endDate: new Date(Date.now() + day).toISOString(),
+      });
+    const order = { orderId: 'order_bf', userId: 'user_3', amount: 150, currency: 'USD', items: [{ sku: 'tv', category: 'electronics', price: 150, quantity: 1 }] };
+
+    // Act
+    const estimate = await http().post('/points/estimate').auth(staff, { type: 'bearer' }).send(order);
+    const placed = await http().post('/orders').auth(staff, { type: 'bearer' }).send(order);
+    const nothingWrittenByEstimate = (await http().get('/points/user_3/history').auth(staff, { type: 'bearer' })).body.data.transactions;
+
+    // Assess
+    expect(campaign.status).toBe(201);
+    expect(campaign.body.data.status).toBe('active');
+    expect(estimate.status).toBe(200);
+    expect(estimate.body.data).toMatchObject({ points: 30, pending: false });
+    expect(placed.body.data).toMatchObject({ pointsEarned: 30, lines: estimate.body.data.lines });
+    expect(estimate.body.data.lines.map((line: { kind: string; points: number }) => [line.kind, line.points])).toEqual([
+      ['base', 15],
+      ['purchase_multiplier', 15],
+    ]);
+    expect(nothingWrittenByEstimate).toHaveLength(1);
+  });
+
   it('GET /orders lists a customer only their own orders', async () => {
     // Act
     const own = await http().get('/orders').auth(customer, { type: 'bearer' });
