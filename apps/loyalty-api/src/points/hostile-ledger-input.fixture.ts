@@ -24,12 +24,16 @@ export const unknownOrderIds = fc.oneof(
   fc.stringMatching(/^order_[0-9A-HJKMNP-TV-Z]{26}$/),
 );
 
-/** One field of a valid body replaced by a bad value, removed, or joined by an unknown field. */
-function brokenBodies(valid: Record<string, unknown>, bad: Record<string, fc.Arbitrary<unknown>>) {
+/**
+ * One field of a valid body replaced by a bad value, a required field removed, or an unknown field
+ * added (removing an optional field would leave a valid body).
+ */
+function brokenBodies(valid: Record<string, unknown>, bad: Record<string, fc.Arbitrary<unknown>>, optional: readonly string[] = []) {
   const fields = Object.keys(bad);
+  const required = fields.filter((field) => !optional.includes(field));
   return fc.oneof(
     fc.constantFrom(...fields).chain((field) => bad[field]!.map((value) => ({ ...valid, [field]: value }))),
-    fc.constantFrom(...fields).map((field) => Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field))),
+    fc.constantFrom(...required).map((field) => Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field))),
     fc.tuple(unknownField, fc.jsonValue({ maxDepth: 1 })).map(([field, value]) => ({ ...valid, [field]: value })),
     fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2 })),
   );
@@ -56,6 +60,7 @@ export const hostileOrders = brokenBodies(
       fc.constant([{ price: 1, quantity: 1 }]),
     ),
   },
+  ['orderId', 'items'],
 );
 
 export const hostileOrderChanges = brokenBodies(

@@ -1,8 +1,8 @@
 import { moneyToDecimal, SpendTotal, UserOverview } from '@loyalty/domain';
 
 /** A customer as the API shows them: the profile, points, tier and what their orders add up to. */
-export function userResponse({ profile, points, tier }: UserOverview) {
-  return { ...profile, totalSpent: spendResponse(profile.totalSpent), points, tier };
+export function userResponse({ profile, points, tier, totalSpent }: UserOverview) {
+  return { ...profile, totalSpent: spendResponse(totalSpent), points, tier };
 }
 
 /** SPEC money format; no currency until the first order. */

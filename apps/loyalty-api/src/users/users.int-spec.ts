@@ -217,7 +217,12 @@ describe('users API against the local servers', () => {
       // Assess
       expect(response.status).toBe(200);
       // The profile as signup answered it, without the welcome points (toEqual skips undefined).
-      expect(response.body.data).toEqual({ ...user, welcomePoints: undefined, points: { balance: 15, pending: 0, lifetime: 15 } });
+      expect(response.body.data).toEqual({
+        ...user,
+        welcomePoints: undefined,
+        points: { balance: 15, pending: 0, lifetime: 15 },
+        totalSpent: { amount: 150, currency: 'USD' },
+      });
     });
 
     it('keeps customers to themselves and tenants to their own users', async () => {
@@ -336,7 +341,7 @@ describe('users API against the local servers', () => {
       // Assess
       expect(response.status).toBe(200);
       expect(response.body.data).toMatchObject({
-        profile: { userId: user.userId, email: user.email, phone: '+14155550199', totalSpent: { minor: 0 } },
+        profile: { userId: user.userId, email: user.email, phone: '+14155550199' },
         pointsAccount: { available: 15 },
         ledgerEntries: [{ type: 'earned', points: 15 }],
         uniquenessRecords: [
@@ -371,7 +376,7 @@ describe('users API against the local servers', () => {
         createdAt: user.createdAt,
         updatedAt: erased.body.data.erasedAt,
         version: 2,
-        totalSpent: { amount: 0 },
+        totalSpent: { amount: 150, currency: 'USD' },
         points: { balance: 15, pending: 0, lifetime: 15 },
         tier: 'bronze',
       });

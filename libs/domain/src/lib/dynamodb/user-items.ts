@@ -30,18 +30,14 @@ export const signupReplayKey = (tenantId: string, idempotencyKey: string) =>
   keys.idempotency(tenantId, `signup#${idempotencyKey}`);
 
 /**
- * The profile item. The spend total is stored flat (`totalSpentMinor`, `totalSpentCurrency`) so that
- * the order posting can add to it with one UpdateItem `ADD`. `signupKey` remembers the signup's
- * Idempotency-Key, so that an erasure can find and remove the stored first answer.
+ * The profile item. `signupKey` remembers the signup's Idempotency-Key, so that an erasure can find
+ * and remove the stored first answer.
  */
 export function profileItem(profile: UserProfile, signupKey?: string): Item {
-  const { totalSpent, ...fields } = profile;
   return {
     ...keys.profile(profile.tenantId, profile.userId),
     entityType: 'USER_PROFILE',
-    ...fields,
-    totalSpentMinor: totalSpent.minor,
-    ...(totalSpent.currency !== undefined && { totalSpentCurrency: totalSpent.currency }),
+    ...profile,
     ...(signupKey !== undefined && { signupKey }),
   };
 }
@@ -50,11 +46,7 @@ export function profileFromItem(item: Item): UserProfile {
   const attributes = [...FIXED_PROFILE_ATTRIBUTES, ...CHANGEABLE_PROFILE_ATTRIBUTES].filter(
     (name) => item[name] !== undefined,
   );
-  const currency = item['totalSpentCurrency'] as string | undefined;
-  return {
-    ...Object.fromEntries(attributes.map((name) => [name, item[name]])),
-    totalSpent: { minor: (item['totalSpentMinor'] as number | undefined) ?? 0, ...(currency !== undefined && { currency }) },
-  } as UserProfile;
+  return Object.fromEntries(attributes.map((name) => [name, item[name]])) as unknown as UserProfile;
 }
 
 /** The record that holds `field`'s value of an active profile for it in the tenant. */

@@ -17,7 +17,7 @@ describe('signupTransaction', () => {
     const [profile, email, phone, referralCode, referrer, outbox] = input.TransactItems ?? [];
     expect(profile.Put).toMatchObject({
       TableName: 'table',
-      Item: { PK: 'TENANT#demo#USER#user_1', SK: 'PROFILE', entityType: 'USER_PROFILE', email: 'ada@example.com', totalSpentMinor: 0, version: 1 },
+      Item: { PK: 'TENANT#demo#USER#user_1', SK: 'PROFILE', entityType: 'USER_PROFILE', email: 'ada@example.com', version: 1 },
       ConditionExpression: 'attribute_not_exists(PK)',
     });
     expect(profile.Put?.Item).not.toHaveProperty('totalSpent');

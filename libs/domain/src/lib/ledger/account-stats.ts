@@ -5,8 +5,9 @@ import type { TierState } from '../tiers/tier-change';
 export interface AccountStats {
   /** Orders completed (milestones, first-order conditions). */
   readonly completedOrders: number;
-  /** Spend net of refunds, in minor units of the tenant's currency. */
+  /** Spend net of refunds, in minor units of `currency` (the orders' currency). */
   readonly spentMinor: number;
+  readonly currency?: string;
   /** Net spend per local month "YYYY-MM", the last 13 months only (rolling 12-month tiers). */
   readonly spendByMonth: Readonly<Record<string, number>>;
   readonly tier?: TierState;
@@ -19,7 +20,7 @@ const monthOf = (at: Date, timeZone: string) => DateTime.fromJSDate(at, { zone: 
 /** The stats after a completed order (`completed` 1) or a refund (`completed` 0, negative spend). */
 export function recordSpend(
   stats: AccountStats,
-  change: { completed: 0 | 1; spendMinor: number; at: Date; timeZone: string },
+  change: { completed: 0 | 1; spendMinor: number; currency: string; at: Date; timeZone: string },
 ): AccountStats {
   const month = monthOf(change.at, change.timeZone);
   const oldest = DateTime.fromJSDate(change.at, { zone: change.timeZone }).minus({ months: 12 }).toFormat('yyyy-MM');
@@ -32,6 +33,7 @@ export function recordSpend(
     ...stats,
     completedOrders: stats.completedOrders + change.completed,
     spentMinor: stats.spentMinor + change.spendMinor,
+    currency: change.currency,
     spendByMonth,
   };
 }

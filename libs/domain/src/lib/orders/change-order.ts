@@ -71,6 +71,7 @@ export class ChangeOrder {
             stats: recordSpend(state.account?.stats ?? NO_STATS, {
               completed: 0,
               spendMinor: -refundMinor,
+              currency: order.currency,
               at: new Date(order.createdAt),
               timeZone: program.timeZone,
             }),

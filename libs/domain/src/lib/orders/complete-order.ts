@@ -80,6 +80,7 @@ export class CompleteOrder {
             stats: recordSpend(state.account?.stats ?? NO_STATS, {
               completed: 1,
               spendMinor: amountMinor,
+              currency: amount.currency,
               at: occurredAt,
               timeZone: program.timeZone,
             }),

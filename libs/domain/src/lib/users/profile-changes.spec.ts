@@ -62,7 +62,7 @@ describe('applyProfileChanges', () => {
 describe('eraseProfile', () => {
   it('keeps only the id, the dates and the anonymous spend total', () => {
     // Prepare
-    const customer = { ...ada, totalSpent: { minor: 15000, currency: 'USD' }, version: 4 };
+    const customer = { ...ada, version: 4 };
 
     // Act
     const erased = eraseProfile(customer, now);
@@ -72,7 +72,6 @@ describe('eraseProfile', () => {
       tenantId: 'demo',
       userId: 'user_1',
       status: 'erased',
-      totalSpent: { minor: 15000, currency: 'USD' },
       createdAt: '2026-11-21T10:00:00.000Z',
       updatedAt: '2026-12-01T08:00:00.000Z',
       erasedAt: '2026-12-01T08:00:00.000Z',

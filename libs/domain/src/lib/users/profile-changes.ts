@@ -59,7 +59,6 @@ export function eraseProfile(current: UserProfile, now: Date): ErasedUserProfile
     tenantId: current.tenantId,
     userId: current.userId,
     status: 'erased',
-    totalSpent: current.totalSpent,
     createdAt: current.createdAt,
     updatedAt: erasedAt,
     erasedAt,

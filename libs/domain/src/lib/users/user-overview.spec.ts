@@ -8,7 +8,7 @@ describe('describeUser', () => {
     const overview = describeUser(ada, undefined);
 
     // Assess
-    expect(overview).toEqual({ profile: ada, points: { balance: 0, pending: 0, lifetime: 0 }, tier: 'bronze' });
+    expect(overview).toEqual({ profile: ada, points: { balance: 0, pending: 0, lifetime: 0 }, tier: 'bronze', totalSpent: { minor: 0 } });
   });
 
   it('reads balance and lifetime points from the account', () => {

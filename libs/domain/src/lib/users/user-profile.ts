@@ -3,20 +3,9 @@ export type UserStatus = 'active' | 'erased';
 /** Provider name → the customer's id there (e.g. shopify → "7391"), to match provider webhooks. */
 export type ExternalIds = Readonly<Record<string, string>>;
 
-/**
- * What the customer's completed orders add up to, in minor units of one currency. Orders keep it:
- * the order posting adds the order's amount to `minor` (and sets `currency` with the first order);
- * profile changes never rewrite it.
- */
-export interface SpendTotal {
-  readonly minor: number;
-  readonly currency?: string;
-}
-
 interface ProfileRecord {
   readonly tenantId: string;
   readonly userId: string;
-  readonly totalSpent: SpendTotal;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Incremented by every change; guards against lost updates between concurrent writers. */

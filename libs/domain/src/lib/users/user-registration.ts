@@ -61,7 +61,6 @@ export function newUserProfile(
     status: 'active',
     ...registration,
     referralCode: identity.referralCode,
-    totalSpent: { minor: 0 },
     createdAt,
     updatedAt: createdAt,
     version: 1,

@@ -23,7 +23,6 @@ export const ada: ActiveUserProfile = {
   referralCode: 'K7M2Q9ZP',
   referredBy: 'ABCD2345',
   externalIds: { shopify: '7391' },
-  totalSpent: { minor: 0 },
   createdAt: '2026-11-21T10:00:00.000Z',
   updatedAt: '2026-11-21T10:00:00.000Z',
   version: 1,
