@@ -51,7 +51,7 @@ describe('the local stack end to end', () => {
     sqs.send(new SendMessageCommand({ QueueUrl: stack.queues.eventsQueueUrl, MessageBody: body }));
 
   async function api(method: string, path: string, body?: object, headers: Record<string, string> = {}) {
-    const token = await signToken({ sub: 'staff_e2e', tenantId, role: 'staff' }, stack.environment.JWT_SECRET);
+    const token = await signToken({ sub: 'owner_e2e', tenantId, role: 'owner' }, stack.environment.JWT_SECRET);
     const response = await fetch(`${stack.apiUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
@@ -191,6 +191,40 @@ describe('the local stack end to end', () => {
     expect((await points()).body.data).toMatchObject({ balance: 6, lifetime: 10, redeemed: 4 });
     expect(jobs).toMatchObject({ statusCode: 200, functionError: undefined });
     expect(report).toEqual({ accounts: 1, drifts: [] });
+  });
+
+  it("walks a newcomer's path over HTTP: a customer, an order, points and history, export and erasure", async () => {
+    // Prepare
+    const email = `ada-${randomUUID()}@example.com`;
+
+    // Act
+    const signup = await api('POST', '/users', { email, name: 'Ada Lovelace' });
+    const userId = String(signup.body.data?.['userId']);
+    const order = await api('POST', '/orders', { orderId: `order_${randomUUID()}`, userId, amount: 150, currency: 'USD' });
+    // The signup bonus comes from user.created, through the queue and the processor.
+    await waitUntil(async () => (await api('GET', `/points/${userId}`)).body.data?.['balance'] === 115, {
+      description: `the signup bonus to be credited (log: ${stack.logFile})`,
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
+    const history = await api('GET', `/points/${userId}/history`);
+    const exported = await api('GET', `/users/${userId}/export`);
+    const erased = await api('DELETE', `/users/${userId}`);
+    const afterErasure = await api('GET', `/points/${userId}`);
+    const again = await api('POST', '/users', { email, name: 'Ada Again' });
+
+    // Assess
+    expect(signup.status).toBe(201);
+    expect(signup.body.data).toMatchObject({ email, welcomePoints: 100 });
+    expect(order.status).toBe(201);
+    expect(order.body.data).toMatchObject({ pointsEarned: 15 });
+    const types = (history.body.data?.['transactions'] as { type: string; points: number }[]).map((entry) => `${entry.type}:${entry.points}`);
+    expect(types.sort()).toEqual(['earned:100', 'earned:15']);
+    expect(exported.body.data).toMatchObject({ profile: { userId, email } });
+    expect(exported.body.data?.['ledgerEntries']).toHaveLength(2);
+    expect(erased.body.data).toMatchObject({ userId, status: 'erased' });
+    expect(afterErasure.body.data).toMatchObject({ balance: 115 });
+    expect(again.status).toBe(201);
   });
 
   it('stops every server it started', async () => {
