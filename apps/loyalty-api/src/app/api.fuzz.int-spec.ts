@@ -7,6 +7,15 @@ import { Test } from '@nestjs/testing';
 import fc from 'fast-check';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
+import {
+  campaignCreationQueries,
+  hostileCampaignChanges,
+  hostileCampaignQueries,
+  hostileCampaigns,
+  unknownCampaignIds,
+} from '../campaigns/hostile-campaign-input.fixture';
+import { hostileTenantChanges, hostileTenantCreations, unknownTenantIds } from '../tenants/hostile-tenant-input.fixture';
+import { hostilePageQueries } from '../testing/hostile-input.fixture';
 import { assertRoutesRefuseHostileRequests, fuzzRoute } from '../testing/route-fuzz.fixture';
 import { hostileLookups, hostileProfileChanges, hostileSignups, unknownUserIds } from '../users/hostile-user-input.fixture';
 import {
@@ -26,6 +35,10 @@ import { configureApp } from './configure-app';
  * Random hostile requests (bodies, headers, paths, queries, tokens) against the real app, DynamoDB
  * Local and SQS: each must get a 4xx in the error envelope and change nothing, neither the tenant's
  * records nor the events queue. A new endpoint joins with one line in the route table.
+ *
+ * The fingerprint covers every partition whose key starts with the tenant's: the tenant itself and
+ * the tenants named `${tenantId}-…`, which are the only other tenants the requests name (in bodies,
+ * paths and X-Tenant-Id), so a write to any tenant a request could reach shows.
  */
 const secret = process.env['JWT_SECRET'] ?? '';
 const tableName = process.env['TABLE_NAME'] ?? '';
@@ -80,6 +93,15 @@ describe('the API under hostile requests', () => {
 
   it('answers every hostile request with a 4xx envelope and writes nothing', async () => {
     // Prepare
+    const admin = await tokenFor('admin');
+    const tenant = await request(app.getHttpServer()).post('/tenants').auth(admin, { type: 'bearer' }).send({ tenantId, name: 'Fuzz Shop' });
+    expect(tenant.status).toBe(201);
+    const campaign = await request(app.getHttpServer())
+      .post('/campaigns')
+      .auth(await tokenFor('owner'), { type: 'bearer' })
+      .send({ name: 'Double points', type: 'purchase_multiplier', multiplier: 2 });
+    expect(campaign.status).toBe(201);
+    const otherTenantId = `${tenantId}-other`;
     const signup = await request(app.getHttpServer())
       .post('/users')
       .auth(await tokenFor('owner'), { type: 'bearer' })
@@ -101,6 +123,20 @@ describe('the API under hostile requests', () => {
       fuzzRoute('GET /orders', { query: hostileOrderQueries }),
       fuzzRoute('GET /orders/{orderId}', { params: { orderId: unknownOrderIds } }),
       fuzzRoute('PATCH /orders/{orderId}', { params: { orderId: unknownOrderIds }, body: hostileOrderChanges }),
+      fuzzRoute('POST /points/estimate', { body: hostileOrders }),
+      fuzzRoute('POST /tenants', { body: fc.oneof(hostileTenantCreations(`${tenantId}-new`), hostileTenantCreations(tenantId)) }),
+      fuzzRoute('GET /tenants/{tenantId}', { params: { tenantId: unknownTenantIds(tenantId) } }),
+      fuzzRoute('PATCH /tenants/{tenantId}', { params: { tenantId: fc.oneof(unknownTenantIds(tenantId), fc.constant(tenantId)) }, body: hostileTenantChanges }),
+      fuzzRoute('GET /audit', { query: hostilePageQueries }),
+      fuzzRoute('POST /campaigns', { body: hostileCampaigns, query: campaignCreationQueries }),
+      fuzzRoute('GET /campaigns', { query: hostileCampaignQueries }),
+      fuzzRoute('GET /campaigns/{campaignId}', { params: { campaignId: unknownCampaignIds } }),
+      fuzzRoute('PATCH /campaigns/{campaignId}', {
+        params: { campaignId: fc.oneof(unknownCampaignIds, fc.constant(campaign.body.data.campaignId as string)) },
+        body: hostileCampaignChanges,
+      }),
+      fuzzRoute('POST /campaigns/{campaignId}/activate', { params: { campaignId: unknownCampaignIds } }),
+      fuzzRoute('POST /campaigns/{campaignId}/pause', { params: { campaignId: unknownCampaignIds } }),
     ];
     const tokens = await Promise.all([
       ...['customer', 'staff', 'owner', 'admin', 'system'].map((role) => tokenFor(role)),
@@ -108,6 +144,6 @@ describe('the API under hostile requests', () => {
     ]);
 
     // Act & Assess
-    await assertRoutesRefuseHostileRequests(app.getHttpServer(), routes, { tokens, fingerprint, numRuns: 300 });
+    await assertRoutesRefuseHostileRequests(app.getHttpServer(), routes, { tokens, fingerprint, numRuns: 400, tenantIds: [tenantId, otherTenantId] });
   }, 120_000);
 });
