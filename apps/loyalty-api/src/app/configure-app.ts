@@ -6,6 +6,7 @@ import { TENANT_HEADER } from '../auth/tenant-scope';
 import { serveApiDocs } from '../docs/openapi-document';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
 import { EnvelopeInterceptor } from '../http/envelope.interceptor';
+import { JsonObjectBodyPipe } from '../http/json-object-body.pipe';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from '../http/request-id.middleware';
 import { requestLogMiddleware } from '../http/request-log.middleware';
 import { validationFailure } from '../http/validation-failure';
@@ -29,6 +30,7 @@ export function configureApp(app: NestExpressApplication): void {
   });
   app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
   app.useGlobalPipes(
+    new JsonObjectBodyPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,5 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DomainError } from '@loyalty/domain';
 import {
   ArgumentsHost,
   Catch,

@@ -81,7 +81,8 @@ export interface FuzzOptions {
  * answer in the error envelope (never a 5xx) and an unchanged fingerprint.
  */
 export async function assertRoutesRefuseHostileRequests(server: Server, routes: readonly FuzzRoute[], options: FuzzOptions) {
-  const initial = await options.fingerprint();
+  // Compared with the state just before each request, so that a write is blamed on the request that made it.
+  let current = await options.fingerprint();
   const tokens = fc.constantFrom<string | undefined>(...options.tokens, undefined, 'forged.token.value');
   const tenantHeaders = fc.option(fc.constantFrom(...options.tenantIds, '', '*', 'two,tenants'), { nil: undefined });
   const cases = fc.oneof(...routes.map((route) => route.requests.map((sent) => ({ route: route.name, sent }))));
@@ -97,7 +98,9 @@ export async function assertRoutesRefuseHostileRequests(server: Server, routes: 
         error: { code: expect.stringMatching(CLIENT_ERROR_CODES), message: expect.any(String) },
         requestId: response.headers['x-request-id'],
       });
-      expect(await options.fingerprint()).toBe(initial);
+      const before = current;
+      current = await options.fingerprint();
+      expect(current).toBe(before);
     }),
     { numRuns: options.numRuns },
   );

@@ -1,5 +1,6 @@
 import { E164_PATTERN } from '@loyalty/domain';
 import fc from 'fast-check';
+import { brokenBodies, notAnObject, unknownFields } from '../testing/hostile-input.fixture';
 
 /*
  * Requests to the users endpoints that must all be refused: every body breaks at least one rule
@@ -9,7 +10,6 @@ import fc from 'fast-check';
 const text = fc.string({ maxLength: 300 });
 const notAStringOrNull = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
 const notAString = fc.oneof(notAStringOrNull, fc.constant(null));
-const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }));
 
 /** For each field, values its rule refuses; `nullable` fields may be null (that removes them). */
 const invalidValues = (nullable: readonly string[] = []) => {
@@ -38,30 +38,6 @@ const validValues = {
   phone: fc.stringMatching(/^\+[1-9]\d{6,14}$/),
   birthday: fc.constantFrom('1990-12-10', '02-29', '2000-01-01'),
 };
-
-/** Field names no endpoint accepts, such as an attempt to pick the tenant or the user id. */
-const unknownFields = (known: readonly string[]) =>
-  fc.dictionary(
-    fc.oneof(fc.constantFrom('tenantId', 'userId', 'status', 'version', 'points', '__proto__', 'constructor'), fc.string({ minLength: 1, maxLength: 20 })).filter(
-      (key) => !known.includes(key),
-    ),
-    fc.jsonValue({ maxDepth: 2 }),
-    { minKeys: 1, maxKeys: 3 },
-  );
-
-/** A plausible body with one field broken, with a required one missing, or with a field too many. */
-function brokenBodies(valid: fc.Arbitrary<Record<string, unknown>>, invalid: Record<string, fc.Arbitrary<unknown>>, required: readonly string[]) {
-  const known = Object.keys(invalid);
-  const broken = fc.oneof(...Object.entries(invalid).map(([field, values]) => values.map((value) => [field, value] as const)));
-  return fc.oneof(
-    notAnObject,
-    fc.tuple(valid, broken).map(([body, [field, value]]) => ({ ...body, [field]: value })),
-    fc.tuple(valid, unknownFields(known)).map(([body, extra]) => ({ ...body, ...extra })),
-    ...(required.length > 0
-      ? [fc.tuple(valid, fc.constantFrom(...required)).map(([body, missing]) => Object.fromEntries(Object.entries(body).filter(([field]) => field !== missing)))]
-      : []),
-  );
-}
 
 export const hostileSignups = brokenBodies(
   fc.record(validValues, { requiredKeys: ['email', 'name'] }),
