@@ -61,6 +61,7 @@ export * from './lib/jobs/due-accounts-reader';
 export * from './lib/jobs/expiry-notice-publisher';
 export * from './lib/ledger/account-updater';
 export * from './lib/jobs/run-ledger-jobs';
+export * from './lib/jobs/event-ledger-notification-publisher';
 export * from './lib/campaigns/campaign';
 export * from './lib/campaigns/campaign-body';
 export * from './lib/campaigns/parse-campaign-definition';

@@ -3,6 +3,7 @@ import { validateApiConfig } from './api-config';
 const complete = {
   TABLE_NAME: 'loyalty-dev',
   EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/loyalty-dev-events',
+  NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/loyalty-dev-notifications',
   JWT_SECRET: 's'.repeat(32),
   PAGE_TOKEN_SECRET: 'p'.repeat(32),
 };
@@ -16,7 +17,7 @@ describe('validateApiConfig', () => {
     expect(config).toMatchObject({ ...complete, CORS_ORIGINS: '*', API_DOCS_ENABLED: false });
   });
 
-  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
+  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'NOTIFICATIONS_QUEUE_URL', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
     // Act
     const validate = () => validateApiConfig({ ...complete, [name]: '' });
 

@@ -2,6 +2,8 @@
 export interface ApiConfig {
   readonly TABLE_NAME: string;
   readonly EVENTS_QUEUE_URL: string;
+  /** Where `tier.changed` goes when an order through the API moves a customer to another tier. */
+  readonly NOTIFICATIONS_QUEUE_URL: string;
   /** HS256 secret for bearer tokens; used only when no JWT_JWKS_URL is set (local runs). */
   readonly JWT_SECRET?: string;
   /** The identity provider's JSON Web Key Set (RS256/ES256 tokens); when set, HS256 is refused. */
@@ -15,7 +17,7 @@ export interface ApiConfig {
   readonly API_DOCS_ENABLED: boolean;
 }
 
-const REQUIRED = ['TABLE_NAME', 'EVENTS_QUEUE_URL', 'PAGE_TOKEN_SECRET'] as const;
+const REQUIRED = ['TABLE_NAME', 'EVENTS_QUEUE_URL', 'NOTIFICATIONS_QUEUE_URL', 'PAGE_TOKEN_SECRET'] as const;
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 export function validateApiConfig(env: Record<string, unknown>): ApiConfig {
@@ -35,6 +37,7 @@ export function validateApiConfig(env: Record<string, unknown>): ApiConfig {
   return {
     TABLE_NAME: setting('TABLE_NAME') as string,
     EVENTS_QUEUE_URL: setting('EVENTS_QUEUE_URL') as string,
+    NOTIFICATIONS_QUEUE_URL: setting('NOTIFICATIONS_QUEUE_URL') as string,
     JWT_SECRET: secret,
     JWT_JWKS_URL: jwksUrl,
     JWT_ISSUER: setting('JWT_ISSUER'),

@@ -8,6 +8,8 @@ import {
   DynamoDbUserRepository,
   EarningSources,
   EstimateOrderPoints,
+  EventLedgerNotificationPublisher,
+  SqsEventPublisher,
   CachedCampaignReader,
   CachedProgramSettingsReader,
   ChangeCampaign,
@@ -27,7 +29,7 @@ import {
   UpdateTenant,
 } from '@loyalty/domain';
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditController } from '../audit/audit.controller';
@@ -43,7 +45,7 @@ import { PageTokenCodec } from '../http/page-token';
 import { OrdersController } from '../orders/orders.controller';
 import { PointsController } from '../points/points.controller';
 import { TenantsController } from '../tenants/tenants.controller';
-import { validateApiConfig } from './api-config';
+import { ApiConfig, validateApiConfig } from './api-config';
 import { tableAdapter } from './table-adapter.provider';
 import { UsersController } from '../users/users.controller';
 import { usersProviders } from '../users/users.providers';
@@ -131,6 +133,12 @@ const EARNING_SOURCES = 'EARNING_SOURCES';
       inject: [DynamoDbPointsLedger, DynamoDbOrderReader, CachedProgramSettingsReader],
       useFactory: (ledger: DynamoDbPointsLedger, orders: DynamoDbOrderReader, programs: CachedProgramSettingsReader) =>
         new ChangeOrder(ledger, orders, programs),
+    },
+    {
+      provide: EventLedgerNotificationPublisher,
+      inject: [SQSClient, ConfigService],
+      useFactory: (sqs: SQSClient, config: ConfigService<ApiConfig, true>) =>
+        new EventLedgerNotificationPublisher(new SqsEventPublisher(sqs, config.get('NOTIFICATIONS_QUEUE_URL', { infer: true }))),
     },
     TokenVerifier,
     PageTokenCodec,

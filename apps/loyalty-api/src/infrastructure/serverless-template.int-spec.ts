@@ -233,7 +233,7 @@ describe('serverless.yml packaged for AWS', () => {
       roleId: 'ApiRole',
       logGroups: getAtt('ApiLogGroup'),
       tableActions: API_TABLE_ACTIONS,
-      queues: { EventsQueue: ['sqs:GetQueueAttributes', 'sqs:SendMessage'] },
+      queues: { EventsQueue: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], NotificationsQueue: 'sqs:SendMessage' },
     },
     {
       roleId: 'ProcessorRole',

@@ -4,10 +4,12 @@ import {
   CompleteOrder,
   moneyToDecimal,
   DynamoDbOrderReader,
+  EventLedgerNotificationPublisher,
   newId,
   OrderChange,
   OrderPosting,
   OrderRecord,
+  tierNotificationOf,
 } from '@loyalty/domain';
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -30,6 +32,7 @@ export class OrdersController {
     private readonly changeOrder: ChangeOrder,
     private readonly orders: DynamoDbOrderReader,
     private readonly pageTokens: PageTokenCodec,
+    private readonly notifications: EventLedgerNotificationPublisher,
   ) {}
 
   /** Idempotent on `orderId` (the business identity) or, without one, on the Idempotency-Key. */
@@ -42,7 +45,7 @@ export class OrdersController {
     @CurrentTenant() tenantId: string,
   ) {
     const orderId = body.orderId ?? orderIdFor(idempotencyKey);
-    return postingView(valueOrThrow(await this.completeOrder.execute({ ...body, orderId, tenantId })));
+    return this.announced(valueOrThrow(await this.completeOrder.execute({ ...body, orderId, tenantId })));
   }
 
   @Get(':orderId')
@@ -78,7 +81,15 @@ export class OrdersController {
     @CurrentTenant() tenantId: string,
   ) {
     const change = orderChange(body);
-    return postingView(valueOrThrow(await this.changeOrder.execute({ tenantId, orderId, change, refundId: idempotencyKey })));
+    return this.announced(valueOrThrow(await this.changeOrder.execute({ tenantId, orderId, change, refundId: idempotencyKey })));
+  }
+
+  /** Tier changes the posting caused go out (also on a repeat: the first answer may not have sent them). */
+  private async announced(posting: OrderPosting) {
+    const entries = [...(posting.entry ? [posting.entry] : []), ...(posting.related ?? [])];
+    const notifications = entries.flatMap(tierNotificationOf);
+    if (notifications.length > 0) await this.notifications.publish(notifications);
+    return postingView(posting);
   }
 }
 

@@ -16,11 +16,12 @@ import {
   DynamoDbPointsLedger,
   DynamoDbProgramSettingsReader,
   DynamoDbUserRepository,
+  EventLedgerNotificationPublisher,
   RunLedgerJobs,
+  SqsEventPublisher,
 } from '@loyalty/domain';
 import { Module } from '@nestjs/common';
 import { SqsRecordHandler } from '../events/sqs-record-handler';
-import { LedgerNotificationSender } from '../jobs/ledger-notification-sender';
 import { ProcessorConfig, readProcessorConfig } from './processor-config';
 
 const CONFIG = 'PROCESSOR_CONFIG';
@@ -78,23 +79,20 @@ const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName
         new AwardSignupBonus(ledger, programs, campaigns),
     },
     {
-      provide: LedgerNotificationSender,
-      inject: [Logger, CONFIG],
-      useFactory: (logger: Logger, config: ProcessorConfig) =>
-        new LedgerNotificationSender(
-          logger,
-          config.notificationsQueueUrl ? { client: new SQSClient({}), queueUrl: config.notificationsQueueUrl } : undefined,
-        ),
+      provide: EventLedgerNotificationPublisher,
+      inject: [CONFIG],
+      useFactory: (config: ProcessorConfig) =>
+        new EventLedgerNotificationPublisher(new SqsEventPublisher(new SQSClient({}), config.notificationsQueueUrl)),
     },
     {
       provide: RunLedgerJobs,
-      inject: [DynamoDbDueAccountsReader, DynamoDbPointsAccountReader, CachedProgramSettingsReader, DynamoDbPointsLedger, LedgerNotificationSender],
+      inject: [DynamoDbDueAccountsReader, DynamoDbPointsAccountReader, CachedProgramSettingsReader, DynamoDbPointsLedger, EventLedgerNotificationPublisher],
       useFactory: (
         due: DynamoDbDueAccountsReader,
         accounts: DynamoDbPointsAccountReader,
         programs: CachedProgramSettingsReader,
         ledger: DynamoDbPointsLedger,
-        notifications: LedgerNotificationSender,
+        notifications: EventLedgerNotificationPublisher,
       ) => new RunLedgerJobs(due, accounts, programs, ledger, notifications, ledger),
     },
     SqsRecordHandler,

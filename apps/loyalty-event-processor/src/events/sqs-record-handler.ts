@@ -4,13 +4,13 @@ import {
   ChangeOrder,
   CompleteOrder,
   DomainError,
+  EventLedgerNotificationPublisher,
   LedgerEntry,
   OrderChange,
   OrderPosting,
   Result,
   tierNotificationOf,
 } from '@loyalty/domain';
-import { LedgerNotificationSender } from '../jobs/ledger-notification-sender';
 import { UserCreatedDetail } from './user-created.detail';
 import { Injectable } from '@nestjs/common';
 import type { SQSRecord } from 'aws-lambda';
@@ -28,7 +28,7 @@ export class SqsRecordHandler {
     private readonly completeOrder: CompleteOrder,
     private readonly changeOrder: ChangeOrder,
     private readonly awardSignupBonus: AwardSignupBonus,
-    private readonly notifications: LedgerNotificationSender,
+    private readonly notifications: EventLedgerNotificationPublisher,
     private readonly logger: Logger,
   ) {}
 
