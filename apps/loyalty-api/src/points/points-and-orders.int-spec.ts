@@ -1,3 +1,10 @@
+import {
+  createDocumentClient,
+  DynamoDbAccountDirectory,
+  DynamoDbLedgerHistoryReader,
+  DynamoDbPointsAccountReader,
+  ReconcileAccounts,
+} from '@loyalty/domain';
 import { signToken } from '@loyalty/local-stack';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -164,5 +171,23 @@ describe('points and orders endpoints', () => {
     expect(own.body.data.orders.map((order: { orderId: string }) => order.orderId)).toEqual(['order_a']);
     expect(others.status).toBe(404);
     expect(all.body.data.orders.map((order: { orderId: string }) => order.orderId)).toEqual(['order_b']);
+  });
+
+  it('leaves every account of the tenant equal to the sum of its entries', async () => {
+    // Prepare
+    const client = createDocumentClient();
+    const tableName = process.env['TABLE_NAME'] ?? '';
+    const reconcile = new ReconcileAccounts(
+      new DynamoDbAccountDirectory(client, tableName),
+      new DynamoDbPointsAccountReader(client, tableName),
+      new DynamoDbLedgerHistoryReader(client, tableName),
+    );
+
+    // Act
+    const report = await reconcile.execute(tenantId);
+
+    // Assess
+    expect(report.drifts).toEqual([]);
+    expect(report.accounts).toBeGreaterThanOrEqual(3);
   });
 });
