@@ -7,7 +7,7 @@ import {
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { RunLedgerJobs } from '@loyalty/domain';
+import { AwardBirthdayTreats, RunLedgerJobs } from '@loyalty/domain';
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ProcessorModule } from './app/processor.module';
 import { SqsRecordHandler } from './events/sqs-record-handler';
@@ -43,15 +43,18 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
 const JOB_SAFETY_MARGIN_MS = 5_000;
 
 /**
- * Scheduled handler (EventBridge schedule): matures pending points, expires lots and sends
- * "expiring soon" notices. Work left at the time limit is picked up by the next run.
+ * Scheduled handler (EventBridge schedule): matures pending points, expires lots, sends "expiring
+ * soon" notices, reviews tiers and gives birthday treats. Work left at the time limit is picked up
+ * by the next run.
  */
 export async function ledgerJobsHandler(_event: ScheduledEvent, context: Context) {
   const app = await getApplication();
   const logger = app.get(Logger);
   logger.addContext(context);
   const budgetMs = Math.max(1_000, context.getRemainingTimeInMillis() - JOB_SAFETY_MARGIN_MS);
-  const summary = await app.get(RunLedgerJobs).execute(new Date(), budgetMs);
-  logger.info('Ledger jobs ran', { ...summary });
-  return summary;
+  const now = new Date();
+  const summary = await app.get(RunLedgerJobs).execute(now, budgetMs);
+  const birthdays = await app.get(AwardBirthdayTreats).execute(now);
+  logger.info('Ledger jobs ran', { ...summary, birthdayTreats: birthdays.credited });
+  return { ...summary, birthdayTreats: birthdays.credited };
 }

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  AwardBirthdayTreats,
   AwardSignupBonus,
   CachedCampaignReader,
   CachedProgramSettingsReader,
@@ -9,6 +10,7 @@ import {
   CompleteOrder,
   createDocumentClient,
   CustomerProfiles,
+  DynamoDbBirthdayDirectory,
   DynamoDbCampaignRepository,
   DynamoDbDueAccountsReader,
   DynamoDbOrderReader,
@@ -43,6 +45,7 @@ const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName
     tableAdapter(DynamoDbPointsAccountReader),
     tableAdapter(DynamoDbDueAccountsReader),
     tableAdapter(DynamoDbUserRepository),
+    tableAdapter(DynamoDbBirthdayDirectory),
     {
       // Every event needs its tenant's program and campaigns: read once per tenant and container, briefly cached.
       provide: CachedProgramSettingsReader,
@@ -94,6 +97,16 @@ const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName
         ledger: DynamoDbPointsLedger,
         notifications: EventLedgerNotificationPublisher,
       ) => new RunLedgerJobs(due, accounts, programs, ledger, notifications, ledger),
+    },
+    {
+      provide: AwardBirthdayTreats,
+      inject: [DynamoDbBirthdayDirectory, DynamoDbPointsLedger, CachedProgramSettingsReader, CachedCampaignReader],
+      useFactory: (
+        birthdays: DynamoDbBirthdayDirectory,
+        ledger: DynamoDbPointsLedger,
+        programs: CachedProgramSettingsReader,
+        campaigns: CachedCampaignReader,
+      ) => new AwardBirthdayTreats(birthdays, ledger, programs, campaigns),
     },
     SqsRecordHandler,
   ],

@@ -1,3 +1,8 @@
+import { DateTime } from 'luxon';
+import { campaignFrom } from '../campaigns/campaign.fixture';
+import { AwardBirthdayTreats } from '../customers/award-birthday-treats';
+import { DynamoDbBirthdayDirectory } from './dynamodb-birthday-directory';
+import { DynamoDbPointsAccountReader } from './dynamodb-points-account-reader';
 import { CreateQueueCommand, DeleteQueueCommand, Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
@@ -344,3 +349,33 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
   });
 });
 
+
+describe('birthday treats against DynamoDB Local', () => {
+  it('credits a birthday campaign once, on the day in the business time zone, and never an erased customer', async () => {
+    // Prepare
+    const tenantId = newTenant();
+    const birthdayToday = `1990-${DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('MM-dd')}`;
+    const celebrating = await registered(tenantId, signup({ birthday: birthdayToday }));
+    const erased = await registered(tenantId, signup({ birthday: birthdayToday }));
+    await users.update(tenantId, erased.userId, (current) => ok(eraseProfile(current, now)));
+    const other = await registered(tenantId, signup({ birthday: '1990-01-01' }));
+    const treat = campaignFrom({ name: 'Birthday treat', type: 'birthday', points: 50 }, 'camp_birthday');
+    const ledger = new DynamoDbPointsLedger(client, tableName, { now: () => now });
+    const treats = new AwardBirthdayTreats(
+      new DynamoDbBirthdayDirectory(client, tableName),
+      ledger,
+      { getProgram: async () => DEFAULT_PROGRAM },
+      { listCampaigns: async (tenant) => (tenant === tenantId ? [treat] : []) },
+    );
+    const accounts = new DynamoDbPointsAccountReader(client, tableName);
+
+    // Act
+    await Promise.all([treats.execute(now), treats.execute(now)]);
+    await treats.execute(now);
+
+    // Assess
+    expect(await accounts.getAccount(tenantId, celebrating.userId)).toMatchObject({ available: 50, version: 1 });
+    expect(await accounts.getAccount(tenantId, erased.userId)).toBeUndefined();
+    expect(await accounts.getAccount(tenantId, other.userId)).toBeUndefined();
+  });
+});

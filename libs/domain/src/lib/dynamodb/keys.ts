@@ -54,6 +54,12 @@ export const keys = {
     PK: auditPartition(tenantId),
     SK: `AUDIT#${auditId}`,
   }),
+  /** Index GSI2 lists the customers of every tenant by the month and day of their birthday. */
+  birthday: (tenantId: string, userId: string, monthDay: string) => ({
+    GSI2PK: `BIRTHDAY#${monthDay}`,
+    GSI2SK: `TENANT#${tenantId}#USER#${userId}`,
+  }),
+  birthdayPartition: (monthDay: string) => `BIRTHDAY#${monthDay}`,
   /** A customer's profile, beside their account and entries. */
   profile: (tenantId: string, userId: string) => ({
     PK: customerPartition(tenantId, userId),

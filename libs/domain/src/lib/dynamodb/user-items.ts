@@ -4,7 +4,7 @@ import { keys } from './keys';
 
 export const UNIQUE_USER_FIELDS: readonly UniqueUserField[] = ['email', 'phone', 'referralCode'];
 
-/** Profile attributes that change; the spend counter belongs to the order posting and is not one of them. */
+/** Profile attributes that change. */
 export const CHANGEABLE_PROFILE_ATTRIBUTES = [
   'status',
   'email',
@@ -36,6 +36,7 @@ export const signupReplayKey = (tenantId: string, idempotencyKey: string) =>
 export function profileItem(profile: UserProfile, signupKey?: string): Item {
   return {
     ...keys.profile(profile.tenantId, profile.userId),
+    ...birthdayIndex(profile),
     entityType: 'USER_PROFILE',
     ...profile,
     ...(signupKey !== undefined && { signupKey }),
@@ -72,4 +73,10 @@ export function storedObject<T>(item: Item): T {
 
 function omit(item: Item, names: readonly string[]): Item {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !names.includes(name)));
+}
+
+/** An active customer with a birthday is listed under its month and day (for the daily birthday treats). */
+export function birthdayIndex(profile: UserProfile): { GSI2PK?: string; GSI2SK?: string } {
+  if (profile.status !== 'active' || !profile.birthday) return {};
+  return keys.birthday(profile.tenantId, profile.userId, profile.birthday.slice(-5));
 }

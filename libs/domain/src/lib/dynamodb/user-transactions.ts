@@ -8,6 +8,7 @@ import { keys } from './keys';
 import { outboxItem } from './outbox-item';
 import {
   CHANGEABLE_PROFILE_ATTRIBUTES,
+  birthdayIndex,
   profileItem,
   signupReplayKey,
   uniquenessItem,
@@ -109,7 +110,7 @@ export function profileChangeTransaction(
   return named(items);
 }
 
-/** SET what changed, REMOVE what is gone; the spend counter is never touched. */
+/** SET what changed, REMOVE what is gone, and keep the birthday index in line. */
 function profileUpdate(tableName: string, current: UserProfile, next: UserProfile) {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expectedVersion': current.version };
@@ -129,6 +130,18 @@ function profileUpdate(tableName: string, current: UserProfile, next: UserProfil
   if (next.status === 'erased') {
     names['#signupKey'] = 'signupKey';
     remove.push('#signupKey');
+  }
+  const [indexBefore, indexAfter] = [birthdayIndex(current), birthdayIndex(next)];
+  if (!isDeepStrictEqual(indexBefore, indexAfter)) {
+    for (const attribute of ['GSI2PK', 'GSI2SK'] as const) {
+      names[`#${attribute}`] = attribute;
+      const value = indexAfter[attribute];
+      if (value === undefined) remove.push(`#${attribute}`);
+      else {
+        values[`:${attribute}`] = value;
+        set.push(`#${attribute} = :${attribute}`);
+      }
+    }
   }
   return {
     TableName: tableName,
