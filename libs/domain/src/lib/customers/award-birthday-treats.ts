@@ -3,13 +3,12 @@ import { CampaignReader } from '../campaigns/campaign-repository';
 import { BirthdayEarningInput } from '../campaigns/earning-input';
 import { evaluateBirthday, limitCountersFor } from '../campaigns/evaluate-earning';
 import { NO_STATS } from '../ledger/account-stats';
-import { credit } from '../ledger/credit';
 import { PointsAccount } from '../ledger/points-account';
 import { PointsLedger } from '../ledger/points-ledger';
 import { fingerprint } from '../ledger/posting';
 import { ProgramSettingsReader } from '../program/program-settings-reader';
-import { ok } from '../shared/result';
 import { BirthdayDirectory } from './birthday-directory';
+import { campaignAwardPlan } from './campaign-award-plan';
 
 /**
  * Use case (daily, with the ledger jobs): credits the birthday campaigns of customers whose birthday
@@ -56,25 +55,15 @@ export class AwardBirthdayTreats {
       idempotencyKey: `birthday#${userId}#${year}`,
       requestHash: fingerprint({ userId, year }),
       countersFor: (state) => limitCountersFor(input(state.account)),
-      plan: (state, context) => {
-        const evaluation = evaluateBirthday({ ...input(state.account), usage: state.counters });
-        if (evaluation.points === 0) return ok(undefined);
-        const posting = credit(
+      plan: (state, context) =>
+        campaignAwardPlan(
+          { tenantId, userId },
           state.account,
-          {
-            tenantId,
-            userId,
-            type: 'earned',
-            points: evaluation.points,
-            reason: 'Birthday treat',
-            source: { kind: 'campaign', id: evaluation.lines[0]?.campaignId ?? 'birthday' },
-            lines: evaluation.lines,
-          },
+          evaluateBirthday({ ...input(state.account), usage: state.counters }),
+          'Birthday treat',
           context,
           program,
-        );
-        return ok({ ...posting, counters: evaluation.counters });
-      },
+        ),
     });
     return posted.ok && posted.value.entry !== undefined && !posted.value.duplicate;
   }

@@ -4,15 +4,15 @@ import { SignupEarningInput } from '../campaigns/earning-input';
 import { evaluateSignup, limitCountersFor } from '../campaigns/evaluate-earning';
 import { DEFAULT_SIGNUP_POINTS } from '../campaigns/parse-campaign-definition';
 import { NO_STATS } from '../ledger/account-stats';
-import { credit } from '../ledger/credit';
 import { PointsAccount } from '../ledger/points-account';
 import { PointsLedger, PostingOutcome } from '../ledger/points-ledger';
 import { fingerprint } from '../ledger/posting';
 import { ProgramSettings } from '../program/program-settings';
 import { ProgramSettingsReader } from '../program/program-settings-reader';
 import { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
-import { ok, Result } from '../shared/result';
+import { Result } from '../shared/result';
 import { SignupBonus } from '../users/signup-bonus';
+import { campaignAwardPlan } from './campaign-award-plan';
 
 export interface UserCreated {
   readonly tenantId: string;
@@ -58,25 +58,15 @@ export class AwardSignupBonus implements SignupBonus {
       idempotencyKey: `user#${event.userId}#signup`,
       requestHash: fingerprint({ userId: event.userId }),
       countersFor: (state) => limitCountersFor(input(state.account)),
-      plan: (state, context) => {
-        const evaluation = evaluateSignup({ ...input(state.account), usage: state.counters });
-        if (evaluation.points === 0) return ok(undefined);
-        const posted = credit(
+      plan: (state, context) =>
+        campaignAwardPlan(
+          event,
           state.account,
-          {
-            tenantId: event.tenantId,
-            userId: event.userId,
-            type: 'earned',
-            points: evaluation.points,
-            reason: 'Welcome bonus',
-            source: { kind: 'campaign', id: evaluation.lines[0]?.campaignId ?? 'signup' },
-            lines: evaluation.lines,
-          },
+          evaluateSignup({ ...input(state.account), usage: state.counters }),
+          'Welcome bonus',
           context,
           program,
-        );
-        return ok({ ...posted, counters: evaluation.counters });
-      },
+        ),
     });
   }
 
