@@ -40,7 +40,6 @@ import { CampaignIdParams, CreateCampaignQuery, ListCampaignsQuery } from './cam
 
 /** Owners run their promotions; staff and systems may read them all; customers see what is active. */
 const MANAGING_ROLES: Role[] = ['owner', 'admin'];
-const DEFAULT_LIMIT = 20;
 
 /**
  * Campaign bodies are validated by the domain's parser (unknown fields included), not by DTOs, so
@@ -88,7 +87,7 @@ export class CampaignsController {
     const campaigns = await this.campaigns.listCampaigns(tenantId);
     const page = campaignPage(
       campaigns.filter((campaign) => status === undefined || campaignStatus(campaign, now) === status),
-      query.limit ?? DEFAULT_LIMIT,
+      query.limit,
       this.pageTokens.decode(scope, query.nextToken),
     );
     return {

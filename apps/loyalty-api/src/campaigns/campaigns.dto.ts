@@ -1,6 +1,6 @@
 import { CAMPAIGN_STATUSES, CampaignStatus, IDENTIFIER_PATTERN } from '@loyalty/domain';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ListQuery } from '../points/points.dto';
+import { PageQuery } from '../http/page-query';
 
 export class CampaignIdParams {
   @Matches(IDENTIFIER_PATTERN, { message: 'campaignId must be an identifier of 1-128 letters, digits, _ . : -' })
@@ -12,6 +12,6 @@ export class CreateCampaignQuery {
   @IsOptional() @IsIn(['true', 'false']) draft?: 'true' | 'false';
 }
 
-export class ListCampaignsQuery extends ListQuery {
+export class ListCampaignsQuery extends PageQuery {
   @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: CampaignStatus;
 }

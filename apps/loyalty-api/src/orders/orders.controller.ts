@@ -60,13 +60,14 @@ export class OrdersController {
 
   @Get()
   async list(@Query() query: ListOrdersQuery, @CurrentPrincipal() principal: Principal, @CurrentTenant() tenantId: string) {
-    const userId = principal.role === 'customer' ? principal.sub : query.userId;
+    // A customer lists their own orders; naming someone else is refused like any other access.
+    const userId = query.userId ?? (principal.role === 'customer' ? principal.sub : undefined);
     if (userId !== undefined) assertCanActOnCustomer(principal, userId);
     const scope = `${tenantId}:orders:${userId ?? '*'}:${query.status ?? '*'}`;
     const page = await this.orders.listOrders(tenantId, {
       userId,
       status: query.status,
-      limit: query.limit ?? 20,
+      limit: query.limit,
       after: this.pageTokens.decode(scope, query.nextToken),
     });
     return { orders: page.items.map(orderView), nextToken: this.pageTokens.encode(scope, page.next) ?? null };

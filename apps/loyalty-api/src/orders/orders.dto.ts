@@ -16,26 +16,27 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ListQuery } from '../points/points.dto';
+import { IsOptionalNotNull } from '../http/is-optional-not-null.decorator';
+import { PageQuery } from '../http/page-query';
 
 const money = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 } as const;
 
 export class OrderItemBody {
-  @IsOptional() @IsString() @MaxLength(128) id?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(128) id?: string;
   @IsString() @MaxLength(128) sku!: string;
-  @IsOptional() @IsString() @MaxLength(128) category?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(128) category?: string;
   @IsNumber(money) @Min(0) price!: number;
   @IsInt() @Min(1) quantity!: number;
 }
 
 export class CreateOrderBody {
-  @IsOptional() @Matches(IDENTIFIER_PATTERN) orderId?: string;
+  @IsOptionalNotNull() @Matches(IDENTIFIER_PATTERN) orderId?: string;
   @Matches(IDENTIFIER_PATTERN) userId!: string;
   @IsNumber(money) @Min(0) amount!: number;
   @IsISO4217CurrencyCode() currency!: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => OrderItemBody)
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => OrderItemBody)
   items?: OrderItemBody[];
-  @IsOptional() @IsString() @MaxLength(64) channel?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(64) channel?: string;
 }
 
 export class RefundItemBody {
@@ -65,7 +66,7 @@ export class OrderIdParams {
   @Matches(IDENTIFIER_PATTERN) orderId!: string;
 }
 
-export class ListOrdersQuery extends ListQuery {
+export class ListOrdersQuery extends PageQuery {
   @IsOptional() @Matches(IDENTIFIER_PATTERN) userId?: string;
   @IsOptional() @IsIn(['completed', 'partially_refunded', 'refunded', 'cancelled']) status?: OrderStatus;
 }

@@ -23,7 +23,6 @@ import { AdjustBody, HistoryQueryParams, RedeemBody } from './points.dto';
 import { UserIdParams } from './user-id.params';
 
 const EXPIRING_SOON_DAYS = 30;
-const DEFAULT_LIMIT = 20;
 
 @Controller('points')
 export class PointsController {
@@ -86,7 +85,7 @@ export class PointsController {
     assertCanActOnCustomer(principal, userId);
     const scope = `${tenantId}:history:${userId}:${query.type ?? '*'}`;
     const page = await this.history.history(tenantId, userId, {
-      limit: query.limit ?? DEFAULT_LIMIT,
+      limit: query.limit,
       type: query.type,
       after: this.pageTokens.decode(scope, query.nextToken),
     });

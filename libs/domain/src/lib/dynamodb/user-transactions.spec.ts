@@ -128,7 +128,7 @@ describe('profileChangeTransaction', () => {
     const update = input.TransactItems?.[0].Update;
     expect(update?.UpdateExpression).toBe(
       'SET #status = :status, #erasedAt = :erasedAt, #updatedAt = :updatedAt, #version = :version ' +
-        'REMOVE #email, #name, #phone, #birthday, #referralCode, #referredBy, #externalIds, #signupKey',
+        'REMOVE #email, #name, #phone, #birthday, #referralCode, #referredBy, #externalIds, #signupKey, #GSI2PK, #GSI2SK',
     );
     expect(JSON.stringify(update)).not.toMatch(/totalSpent/);
     expect(input.TransactItems?.[4].Delete?.Key).toEqual({ PK: 'TENANT#demo#IDEMPOTENCY#signup#key-1', SK: 'IDEMPOTENCY' });
