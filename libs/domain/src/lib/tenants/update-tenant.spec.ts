@@ -42,6 +42,20 @@ describe('UpdateTenant', () => {
     expect(tenants.tenants.get('demo')).toEqual(after);
   });
 
+  it('writes nothing when the change leaves the tenant as it is', async () => {
+    // Prepare
+    const tenants = repositoryWith(demo);
+
+    // Act
+    const updated = await new UpdateTenant(tenants, now).execute('demo', { name: ' Demo ', program: { reversalPolicy: 'allow_negative' } });
+    const empty = await new UpdateTenant(tenants, now).execute('demo', {});
+
+    // Assess
+    expect(updated).toEqual({ ok: true, value: { before: demo, after: demo } });
+    expect(empty).toEqual(updated);
+    expect(tenants.tenants.get('demo')).toEqual(demo);
+  });
+
   it('answers NOT_FOUND for a tenant that does not exist', async () => {
     // Act
     const updated = await new UpdateTenant(new InMemoryTenantRepository(), now).execute('ghost', { name: 'x' });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ConcurrencyError } from '../shared/concurrency-error';
 import { NotFoundError } from '../shared/not-found-error';
 import { err, ok, Result } from '../shared/result';
@@ -30,6 +31,8 @@ export class UpdateTenant {
     if (!before) return err(new NotFoundError(`No tenant ${tenantId}`, { tenantId }));
     const profile = applyTenantChanges(before, changes);
     if (!profile.ok) return profile;
+    // A change to what is already there writes nothing (and keeps the version).
+    if (isDeepStrictEqual(profile.value, { name: before.name, program: before.program })) return ok({ before, after: before });
     const stored = await this.tenants.update({
       ...before,
       ...profile.value,
