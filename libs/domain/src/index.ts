@@ -60,7 +60,7 @@ export * from './lib/ledger/account-stats';
 export * from './lib/ledger/tier-review';
 export * from './lib/orders/change-order';
 export * from './lib/jobs/due-accounts-reader';
-export * from './lib/jobs/expiry-notice-publisher';
+export * from './lib/jobs/ledger-notification';
 export * from './lib/ledger/account-updater';
 export * from './lib/jobs/run-ledger-jobs';
 export * from './lib/jobs/event-ledger-notification-publisher';

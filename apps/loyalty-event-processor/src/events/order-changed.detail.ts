@@ -1,5 +1,5 @@
-import { IDENTIFIER_PATTERN } from '@loyalty/domain';
 import { Type } from 'class-transformer';
+import { OrderEventDetail } from './order-event.detail';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,7 +8,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -19,18 +18,11 @@ export class RefundedItemDetail {
   @IsInt() @Min(1) quantity!: number;
 }
 
-/** `detail` of `order.cancelled`. */
-export class OrderCancelledDetail {
-  @Matches(IDENTIFIER_PATTERN) tenantId!: string;
-  @IsOptional() @IsString() @MaxLength(256) eventId?: string;
-  @Matches(IDENTIFIER_PATTERN) orderId!: string;
-}
-
 /**
  * `detail` of `order.refunded`: an `amount` or `items` for a partial refund, neither for a full
  * one. `refundId` (or else `eventId`) identifies the refund, so a redelivery takes nothing twice.
  */
-export class OrderRefundedDetail extends OrderCancelledDetail {
+export class OrderRefundedDetail extends OrderEventDetail {
   @IsOptional() @IsString() @MaxLength(256) refundId?: string;
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) amount?: number;
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => RefundedItemDetail)

@@ -1,5 +1,6 @@
 import { IDENTIFIER_PATTERN } from '@loyalty/domain';
 import { Type } from 'class-transformer';
+import { OrderEventDetail } from './order-event.detail';
 import {
   ArrayMaxSize,
   IsArray,
@@ -22,10 +23,7 @@ export class OrderItemDetail {
 }
 
 /** `detail` of an `order.completed` event (SPEC "Events"). Unknown fields are tolerated. */
-export class OrderCompletedDetail {
-  @Matches(IDENTIFIER_PATTERN) tenantId!: string;
-  @IsOptional() @IsString() @MaxLength(256) eventId?: string;
-  @Matches(IDENTIFIER_PATTERN) orderId!: string;
+export class OrderCompletedDetail extends OrderEventDetail {
   @Matches(IDENTIFIER_PATTERN) userId!: string;
   @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) amount!: number;
   @IsISO4217CurrencyCode() currency!: string;

@@ -17,7 +17,8 @@ import type { SQSRecord } from 'aws-lambda';
 import { readEvent } from './event-envelope';
 import { EventRejectedError } from './event-rejected-error';
 import { OrderCompletedDetail } from './order-completed.detail';
-import { OrderCancelledDetail, OrderRefundedDetail } from './order-changed.detail';
+import { OrderRefundedDetail } from './order-changed.detail';
+import { OrderEventDetail } from './order-event.detail';
 import { OrderNotYetKnownError } from './order-not-yet-known-error';
 import { validateDetail } from './validate-detail';
 
@@ -60,7 +61,7 @@ export class SqsRecordHandler {
         return this.report('Order refunded', detail, await this.changeOrder.execute({ ...detail, change, refundId }));
       }
       case 'order.cancelled': {
-        const detail = await validateDetail(OrderCancelledDetail, event.detail);
+        const detail = await validateDetail(OrderEventDetail, event.detail);
         return this.report('Order cancelled', detail, await this.changeOrder.execute({ ...detail, change: { kind: 'cancel' } }));
       }
       case 'user.created': {

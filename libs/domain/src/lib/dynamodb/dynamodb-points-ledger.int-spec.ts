@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReconcileAccounts } from '../ledger/reconcile-accounts';
 import { RunLedgerJobs } from '../jobs/run-ledger-jobs';
-import { LedgerNotification } from '../jobs/expiry-notice-publisher';
+import { LedgerNotification } from '../jobs/ledger-notification';
 import { ChangeOrder } from '../orders/change-order';
 import { CompleteOrder } from '../orders/complete-order';
 import { AdjustPoints } from '../points/adjust-points';

@@ -1,5 +1,5 @@
 import type { EventPublisher } from '../events/event-publisher';
-import type { LedgerNotification, LedgerNotificationPublisher } from './expiry-notice-publisher';
+import type { LedgerNotification, LedgerNotificationPublisher } from './ledger-notification';
 
 /** Where the ledger's notifications come from, for consumers filtering on `source`. */
 export const LOYALTY_LEDGER_SOURCE = 'loyalty.ledger';

@@ -11,7 +11,7 @@ import { DueAccount, DueAccountsReader } from './due-accounts-reader';
 import { AccountUpdater } from '../ledger/account-updater';
 import { reviewAccountTier } from '../ledger/tier-review';
 import { TierChanged } from '../tiers/tier-change';
-import { LedgerNotificationPublisher } from './expiry-notice-publisher';
+import { LedgerNotificationPublisher } from './ledger-notification';
 
 export interface LedgerJobsSummary {
   accounts: number;
