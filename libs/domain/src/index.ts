@@ -122,3 +122,6 @@ export * from './lib/dynamodb/outbox-item';
 
 // SQS adapter of the event publisher port.
 export * from './lib/sqs/sqs-event-publisher';
+export * from './lib/webhooks/platform-events';
+export * from './lib/webhooks/webhook-provider';
+export * from './lib/webhooks/webhook-rejected-error';
