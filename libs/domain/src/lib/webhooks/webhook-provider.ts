@@ -23,8 +23,6 @@ export interface WebhookConnection {
   readonly provider: WebhookProviderName;
   /** One or two active secrets (two while rotating); a signature by any of them is valid. */
   readonly secrets: readonly string[];
-  /** Create a platform user for a provider customer nobody knows yet. */
-  readonly createCustomers: boolean;
   /** HubSpot only: the signature versions accepted (v3 by default). */
   readonly signatureVersions?: readonly ('v1' | 'v2' | 'v3')[];
   /** Shopify only: the shop (`example.myshopify.com`) this tenant is, to route deliveries by shop. */
