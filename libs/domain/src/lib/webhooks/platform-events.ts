@@ -83,3 +83,18 @@ export type InboundEvent =
   | { readonly type: 'tenant.redacted'; readonly detail: InboundEventDetail & { readonly source: string } };
 
 export type InboundEventType = InboundEvent['type'];
+
+/** Keyed by every type, so a new member of the union cannot be forgotten here. */
+const INBOUND_EVENT_TYPE_KEYS: Record<InboundEventType, true> = {
+  'order.completed': true,
+  'order.refunded': true,
+  'order.cancelled': true,
+  'customer.created': true,
+  'customer.updated': true,
+  'customer.data_requested': true,
+  'customer.redacted': true,
+  'tenant.redacted': true,
+};
+
+/** Every inbound event type, to check a producer's `type` at run time. */
+export const INBOUND_EVENT_TYPES = Object.keys(INBOUND_EVENT_TYPE_KEYS) as readonly InboundEventType[];

@@ -36,6 +36,12 @@ export interface VerifiedDelivery {
   /** e.g. `payment_intent.succeeded`, `orders/paid`, `contact.creation`. */
   readonly topic: string;
   readonly payload: unknown;
+  /**
+   * The provider's id of the event, when a header carries it apart from the body (Shopify's
+   * `X-Shopify-Event-Id`: one event delivered to two subscriptions has two webhook ids but one
+   * event id). Keep it with the payload: map() uses it as the events' `eventId`, else deliveryId.
+   */
+  readonly eventId?: string;
 }
 
 /**
