@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { InboundEvent, InboundEventType } from '../platform-events';
 import { WebhookSample } from './webhook-sample';
 
-/** What a custom producer writes in `detail`: the event's detail less what the platform fills in. */
+/**
+ * What a custom producer writes in `detail`: the event's detail less what the platform fills in
+ * (a `tenantId`, when given, must be the connection's).
+ */
 export type CustomEventDetail<T extends InboundEventType> = Omit<
   Extract<InboundEvent, { type: T }>['detail'],
   'tenantId' | 'eventId'
->;
+> & { readonly tenantId?: string };
 
 export interface CustomSampleOptions {
   /** The event id (`id`); a new one unless a redelivery is wanted. */
