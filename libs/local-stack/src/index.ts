@@ -26,3 +26,4 @@ export * from './lib/net/wait-until';
 export * from './lib/net/http-probe';
 export * from './testing/e2e-local-stack';
 export * from './lib/auth/sign-token';
+export * from './lib/webhooks/sign-delivery';
