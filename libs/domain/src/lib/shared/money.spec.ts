@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { currencyExponent, moneyFromDecimal, moneyToDecimal } from './money';
+import { currencyExponent, decimalFromMinor, minorFromDecimal, moneyFromDecimal, moneyToDecimal } from './money';
 
 describe('moneyFromDecimal', () => {
   it.each([
@@ -73,5 +73,37 @@ describe('moneyToDecimal', () => {
     // Assess
     expect(decimal).toBe(text);
     expect(moneyFromDecimal(decimal, currency)).toEqual({ ok: true, value: { minor, currency } });
+  });
+});
+
+describe('minorFromDecimal and decimalFromMinor (an exponent of the caller\'s, such as Stripe\'s)', () => {
+  it.each([
+    ['150.00', 2, 15000n, '150.00'],
+    ['0.1', 2, 10n, '0.10'],
+    ['5', 2, 500n, '5.00'],
+    ['1500', 0, 1500n, '1500'],
+    ['1.234', 3, 1234n, '1.234'],
+  ])('reads %s at %d decimals as %p and writes it back as %s', (text, exponent, minor, written) => {
+    // Act
+    const read = minorFromDecimal(text, exponent);
+    const back = decimalFromMinor(minor, exponent);
+
+    // Assess
+    expect(read).toBe(minor);
+    expect(back).toBe(written);
+  });
+
+  it.each([
+    ['1.234', 2],
+    ['1.5', 0],
+    ['-1', 2],
+    ['1e3', 2],
+    ['', 2],
+  ])('reads %p at %d decimals as nothing', (text, exponent) => {
+    // Act
+    const read = minorFromDecimal(text, exponent);
+
+    // Assess
+    expect(read).toBeUndefined();
   });
 });

@@ -93,7 +93,7 @@ interface StripeEventParts {
 
 function readEvent(read: ProviderPayloadReader, payload: unknown): StripeEventParts {
   const event = read.object('event', payload);
-  const eventId = read.text('id', event?.['id'], 256);
+  const eventId = read.identifier('id', event?.['id']);
   const data = read.object('data', event?.['data']);
   const object = read.object('data.object', data?.['object']);
   const metadata = read.optionalObject('data.object.metadata', object?.['metadata']) ?? {};
@@ -120,7 +120,8 @@ function paymentSucceeded(delivery: VerifiedDelivery, tenantId: string): Result<
     currency === undefined
       ? undefined
       : read.minorUnits('data.object.amount_received', object['amount_received'], stripeCurrencyExponent(currency));
-  const externalId = typeof object['customer'] === 'string' ? object['customer'] : undefined;
+  // A customer id (`cus_…`) when the payment has one; an expanded customer never comes in events.
+  const externalId = isIdentifier(object['customer']) ? object['customer'] : undefined;
   const email =
     read.optionalText('data.object.receipt_email', object['receipt_email'], 320) ??
     read.optionalText('data.object.metadata.email', metadata['email'], 320);
