@@ -153,6 +153,45 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
     expect(elsewhere.ok).toBe(true);
   });
 
+  it('keeps each provider id with one user of a tenant, finds users by it and lists them by provider', async () => {
+    // Prepare
+    const [tenantId, otherTenantId] = [newTenant(), newTenant()];
+    const ada = await registered(tenantId, signup({ externalIds: { shopify: '7391', stripe: 'cus_1' } }));
+    const grace = await registered(tenantId, signup({ externalIds: { shopify: '8000' } }));
+
+    // Act
+    const sameId = await Promise.all(Array.from({ length: 5 }, () => users.register(newUser(tenantId, signup({ externalIds: { shopify: '9000' } })))));
+    const taken = await users.register(newUser(tenantId, signup({ externalIds: { shopify: '7391' } })));
+    const relinked = await users.update(tenantId, grace.userId, (current) =>
+      ok(current.status === 'active' ? { ...current, externalIds: { shopify: '7391' }, version: current.version + 1 } : current),
+    );
+    const moved = await users.update(tenantId, ada.userId, (current) =>
+      ok(current.status === 'active' ? { ...current, externalIds: { shopify: '7392' }, version: current.version + 1 } : current),
+    );
+    const elsewhere = await users.register(newUser(otherTenantId, signup({ externalIds: { shopify: '7391' } })));
+
+    // Assess
+    expect(sameId.filter((result) => result.ok)).toHaveLength(1);
+    expect(sameId.filter((result) => !result.ok).map((result) => !result.ok && result.error.details)).toEqual(
+      Array(4).fill({ field: 'externalId', source: 'shopify' }),
+    );
+    expect(!taken.ok && taken.error).toMatchObject({ code: 'CONFLICT', message: 'Another user of this business has this shopify id' });
+    expect(!relinked.ok && relinked.error.details).toEqual({ field: 'externalId', source: 'shopify' });
+    expect(moved.ok).toBe(true);
+    expect(await users.findByExternalId(tenantId, 'shopify', '7392')).toMatchObject({ userId: ada.userId });
+    expect(await users.findByExternalId(tenantId, 'shopify', '7391')).toBeUndefined();
+    expect(await users.findByExternalId(tenantId, 'stripe', 'cus_1')).toBeUndefined();
+    expect(await users.findByExternalId(tenantId, 'shopify', '8000')).toMatchObject({ userId: grace.userId });
+    expect(elsewhere.ok).toBe(true);
+    const winner = sameId.find((result) => result.ok);
+    const linked = [ada.userId, grace.userId, winner?.ok ? winner.value.user.userId : ''].sort();
+    const firstPage = await users.listLinkedTo(tenantId, 'shopify', { limit: 2 });
+    const secondPage = await users.listLinkedTo(tenantId, 'shopify', { limit: 2, after: firstPage.next });
+    expect([...firstPage.items, ...secondPage.items]).toEqual(linked);
+    expect(secondPage.next).toBeUndefined();
+    expect((await users.listLinkedTo(tenantId, 'stripe', { limit: 10 })).items).toEqual([]);
+  });
+
   it('answers a repeated signup with the first result, and the same key with another request with a conflict', async () => {
     // Prepare
     const tenantId = newTenant();
@@ -282,6 +321,7 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
     expect(erased.ok && erased.value).toMatchObject({ status: 'erased', version: 2 });
     expect(again).toEqual(erased);
     expect(await getItem(keys.uniqueValue(tenantId, 'referralCode', ada.referralCode))).toBeUndefined();
+    expect(await users.findByExternalId(tenantId, 'shopify', '7391')).toBeUndefined();
     expect(await getItem(keys.idempotency(tenantId, 'signup#key-1'))).toBeUndefined();
     expect(await getItem(keys.account(tenantId, ada.userId))).toMatchObject({ available: 15 });
     expect(newcomer.userId).not.toBe(ada.userId);

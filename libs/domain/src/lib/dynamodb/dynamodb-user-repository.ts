@@ -8,19 +8,22 @@ import { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
 import { NotFoundError } from '../shared/not-found-error';
 import { err, ok, Result } from '../shared/result';
 import { ValidationError } from '../shared/validation-error';
-import type { UniquenessRecord, UniqueUserField, UserDataExport } from '../users/user-data-export';
+import type { Page, PageRequest } from '../shared/page';
+import type { UniquenessRecord, UserDataExport } from '../users/user-data-export';
 import type { UserErasedError } from '../users/user-erased-error';
 import type { ActiveUserProfile, UserProfile } from '../users/user-profile';
 import type { NewUser, ProfileChange, StoredSignup, UserRepository } from '../users/user-repository';
 import { keys } from './keys';
 import { backoffDelayMs, BackoffPolicy, DEFAULT_BACKOFF, sleep } from './retry';
 import { failedConditions, isTransientConflict } from './transaction-cancellation';
+import { queryPage } from './query-pages';
 import {
   profileFromItem,
   signupReplayKey,
   storedObject,
-  UNIQUE_USER_FIELDS,
-  uniqueValueOf,
+  UniqueClaim,
+  uniqueClaimKey,
+  uniqueClaimsOf,
   withoutIndexKeys,
 } from './user-items';
 import { profileChangeTransaction, signupTransaction } from './user-transactions';
@@ -71,7 +74,7 @@ export class DynamoDbUserRepository implements UserRepository {
           if (replay) return replay;
           continue;
         }
-        const taken = takenField(failed);
+        const taken = takenClaim(failed, uniqueClaimsOf(newUser.profile));
         if (taken) return err(alreadyTaken(taken));
         if (failed.includes('referrer')) {
           return err(
@@ -91,15 +94,34 @@ export class DynamoDbUserRepository implements UserRepository {
   }
 
   findByEmail(tenantId: string, email: string): Promise<UserProfile | undefined> {
-    return this.holderOf(tenantId, 'email', email);
+    return this.holderOf(tenantId, keys.uniqueValue(tenantId, 'email', email));
   }
 
   findByReferralCode(tenantId: string, code: string): Promise<UserProfile | undefined> {
-    return this.holderOf(tenantId, 'referralCode', code);
+    return this.holderOf(tenantId, keys.uniqueValue(tenantId, 'referralCode', code));
   }
 
-  private async holderOf(tenantId: string, field: 'email' | 'referralCode', value: string): Promise<UserProfile | undefined> {
-    const holder = await this.getItem(keys.uniqueValue(tenantId, field, value));
+  findByExternalId(tenantId: string, source: string, externalId: string): Promise<UserProfile | undefined> {
+    return this.holderOf(tenantId, keys.externalId(tenantId, source, externalId));
+  }
+
+  /** Reads index GSI1, which follows the table within moments: a user linked a moment ago may be missing. */
+  async listLinkedTo(tenantId: string, source: string, page: PageRequest): Promise<Page<string>> {
+    const records = await queryPage<UniquenessRecord>(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :source',
+        ExpressionAttributeValues: { ':source': keys.sourceUsers(tenantId, source) },
+      },
+      { ...page, keyAttributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'] },
+    );
+    return { ...records, items: records.items.map((record) => record.userId) };
+  }
+
+  private async holderOf(tenantId: string, key: { PK: string; SK: string }): Promise<UserProfile | undefined> {
+    const holder = await this.getItem(key);
     return holder && this.get(tenantId, holder['userId'] as string);
   }
 
@@ -125,7 +147,7 @@ export class DynamoDbUserRepository implements UserRepository {
         return next;
       } catch (error) {
         const failed = failedConditions(error, names);
-        const taken = takenField(failed);
+        const taken = takenClaim(failed, uniqueClaimsOf(next.value));
         if (taken) return err(alreadyTaken(taken));
         // A failed version check means another change came first: read it and apply this one again.
         const retryable = failed.length === 0 ? isTransientConflict(error) : failed.every((name) => name === 'profile');
@@ -184,10 +206,7 @@ export class DynamoDbUserRepository implements UserRepository {
 
   private async uniquenessRecords(profile: UserProfile): Promise<UniquenessRecord[]> {
     const records = await Promise.all(
-      UNIQUE_USER_FIELDS.map((field) => {
-        const value = uniqueValueOf(profile, field);
-        return value === undefined ? undefined : this.getItem(keys.uniqueValue(profile.tenantId, field, value));
-      }),
+      uniqueClaimsOf(profile).map((unique) => this.getItem(uniqueClaimKey(profile.tenantId, unique))),
     );
     return records.filter((record) => record !== undefined).map((record) => storedObject<UniquenessRecord>(record));
   }
@@ -232,12 +251,12 @@ export class DynamoDbUserRepository implements UserRepository {
   }
 }
 
-function takenField(failed: readonly string[]): UniqueUserField | undefined {
-  return UNIQUE_USER_FIELDS.find((field) => failed.includes(`claim:${field}`));
+function takenClaim(failed: readonly string[], claims: readonly UniqueClaim[]): UniqueClaim | undefined {
+  return claims.find((unique) => failed.includes(`claim:${unique.name}`));
 }
 
-/** Names the field, never the value: error details reach logs. */
-function alreadyTaken(field: UniqueUserField): AlreadyExistsError {
-  const label = { email: 'email', phone: 'phone number', referralCode: 'referral code' }[field];
-  return new AlreadyExistsError(`Another user of this business has this ${label}`, { field });
+/** Names the field (and provider), never the value: error details reach logs. */
+function alreadyTaken({ field, source }: UniqueClaim): AlreadyExistsError {
+  const label = { email: 'email', phone: 'phone number', referralCode: 'referral code', externalId: `${source} id` }[field];
+  return new AlreadyExistsError(`Another user of this business has this ${label}`, { field, ...(source !== undefined && { source }) });
 }

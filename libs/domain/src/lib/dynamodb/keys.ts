@@ -7,6 +7,9 @@ export const auditPartition = (tenantId: string) => `TENANT#${tenantId}#AUDIT`;
 /** All of a tenant's campaigns share one partition: listing them, as every order needs, is one Query. */
 const campaignPartition = (tenantId: string) => `TENANT#${tenantId}#CAMPAIGNS`;
 
+/** The users of a tenant linked to one provider (index GSI1). */
+const sourceUsersPartition = (tenantId: string, source: string) => `TENANT#${tenantId}#SOURCE#${source}#USERS`;
+
 /** Entries sort by their sequence in the account's history (fixed width, so text order is number order). */
 const entrySortKey = (sequence: number) => `ENTRY#${sequence.toString().padStart(12, '0')}`;
 
@@ -70,6 +73,17 @@ export const keys = {
     PK: `TENANT#${tenantId}#${field.toUpperCase()}#${value}`,
     SK: 'UNIQUE',
   }),
+  /** Holds a provider's customer id (`source` is e.g. shopify) for one user of the tenant. */
+  externalId: (tenantId: string, source: string, externalId: string) => ({
+    PK: `TENANT#${tenantId}#EXTERNALID#${source}#${externalId}`,
+    SK: 'UNIQUE',
+  }),
+  /** Index GSI1 lists the users of a tenant linked to one provider, by user id. */
+  linkedToSource: (tenantId: string, source: string, userId: string) => ({
+    GSI1PK: sourceUsersPartition(tenantId, source),
+    GSI1SK: userId,
+  }),
+  sourceUsers: sourceUsersPartition,
   /** An event waiting in the outbox to be published. */
   outboxEvent: (tenantId: string, eventId: string) => ({
     PK: `TENANT#${tenantId}#OUTBOX#${eventId}`,

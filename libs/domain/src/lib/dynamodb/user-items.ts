@@ -2,7 +2,17 @@ import type { UniquenessRecord, UniqueUserField } from '../users/user-data-expor
 import type { UserProfile } from '../users/user-profile';
 import { keys } from './keys';
 
-export const UNIQUE_USER_FIELDS: readonly UniqueUserField[] = ['email', 'phone', 'referralCode'];
+const CONTACT_FIELDS = ['email', 'phone', 'referralCode'] as const;
+
+/** A value an active profile holds alone in its tenant, and the record that holds it. */
+export interface UniqueClaim {
+  /** Names the claim in a transaction: `email`, `phone`, `referralCode` or `externalId:<source>`. */
+  readonly name: string;
+  readonly field: UniqueUserField;
+  readonly value: string;
+  /** The provider of an external id. */
+  readonly source?: string;
+}
 
 /** Profile attributes that change. */
 export const CHANGEABLE_PROFILE_ATTRIBUTES = [
@@ -50,15 +60,40 @@ export function profileFromItem(item: Item): UserProfile {
   return Object.fromEntries(attributes.map((name) => [name, item[name]])) as unknown as UserProfile;
 }
 
-/** The record that holds `field`'s value of an active profile for it in the tenant. */
-export function uniquenessItem(profile: UserProfile, field: UniqueUserField, value: string): Item {
-  const record: UniquenessRecord = { field, value, userId: profile.userId, createdAt: profile.updatedAt };
-  return { ...keys.uniqueValue(profile.tenantId, field, value), entityType: 'UNIQUE_VALUE', ...record };
+/** The unique values of a profile: its email, phone and referral code, and its id at each provider. Erased: none. */
+export function uniqueClaimsOf(profile: UserProfile): UniqueClaim[] {
+  if (profile.status !== 'active') return [];
+  const contacts = CONTACT_FIELDS.flatMap((field) => {
+    const value = profile[field];
+    return value === undefined ? [] : [{ name: field, field, value }];
+  });
+  const externalIds = Object.entries(profile.externalIds ?? {}).map(([source, value]) => ({
+    name: `externalId:${source}`,
+    field: 'externalId' as const,
+    value,
+    source,
+  }));
+  return [...contacts, ...externalIds];
 }
 
-/** The value of a unique field, which only an active profile has. */
-export function uniqueValueOf(profile: UserProfile, field: UniqueUserField): string | undefined {
-  return profile.status === 'active' ? profile[field] : undefined;
+/** The key of the record that holds a claimed value. */
+export function uniqueClaimKey(tenantId: string, { field, value, source }: UniqueClaim) {
+  return source === undefined ? keys.uniqueValue(tenantId, field, value) : keys.externalId(tenantId, source, value);
+}
+
+/**
+ * The record that holds a value of an active profile for it in the tenant. External ids are also
+ * listed by provider (index GSI1), so that all of a provider's customers can be found.
+ */
+export function uniquenessItem(profile: UserProfile, claim: UniqueClaim): Item {
+  const { field, value, source } = claim;
+  const record: UniquenessRecord = { field, value, ...(source !== undefined && { source }), userId: profile.userId, createdAt: profile.updatedAt };
+  return {
+    ...uniqueClaimKey(profile.tenantId, claim),
+    ...(source !== undefined && keys.linkedToSource(profile.tenantId, source, profile.userId)),
+    entityType: 'UNIQUE_VALUE',
+    ...record,
+  };
 }
 
 /** A stored record as data for its owner: without the partition and index keys. */

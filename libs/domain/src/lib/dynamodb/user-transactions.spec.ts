@@ -13,8 +13,8 @@ describe('signupTransaction', () => {
     const { input, names } = signupTransaction('table', newUser, now);
 
     // Assess
-    expect(names).toEqual(['profile', 'claim:email', 'claim:phone', 'claim:referralCode', 'referrer', 'outbox']);
-    const [profile, email, phone, referralCode, referrer, outbox] = input.TransactItems ?? [];
+    expect(names).toEqual(['profile', 'claim:email', 'claim:phone', 'claim:referralCode', 'claim:externalId:shopify', 'referrer', 'outbox']);
+    const [profile, email, phone, referralCode, shopifyId, referrer, outbox] = input.TransactItems ?? [];
     expect(profile.Put).toMatchObject({
       TableName: 'table',
       Item: { PK: 'TENANT#demo#USER#user_1', SK: 'PROFILE', entityType: 'USER_PROFILE', email: 'ada@example.com', version: 1 },
@@ -26,6 +26,22 @@ describe('signupTransaction', () => {
       ['TENANT#demo#PHONE#+14155550123', 'user_1', 'attribute_not_exists(PK)'],
       ['TENANT#demo#REFERRALCODE#K7M2Q9ZP', 'user_1', 'attribute_not_exists(PK)'],
     ]);
+    expect(shopifyId.Put).toEqual({
+      TableName: 'table',
+      Item: {
+        PK: 'TENANT#demo#EXTERNALID#shopify#7391',
+        SK: 'UNIQUE',
+        GSI1PK: 'TENANT#demo#SOURCE#shopify#USERS',
+        GSI1SK: 'user_1',
+        entityType: 'UNIQUE_VALUE',
+        field: 'externalId',
+        source: 'shopify',
+        value: '7391',
+        userId: 'user_1',
+        createdAt: ada.updatedAt,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
     expect(referrer.ConditionCheck).toEqual({
       TableName: 'table',
       Key: { PK: 'TENANT#demo#REFERRALCODE#ABCD2345', SK: 'UNIQUE' },
@@ -43,7 +59,7 @@ describe('signupTransaction', () => {
 
   it('leaves out what the customer did not give', () => {
     // Prepare
-    const withoutOptional = { ...ada, phone: undefined, referredBy: undefined };
+    const withoutOptional = { ...ada, phone: undefined, referredBy: undefined, externalIds: undefined };
 
     // Act
     const { names } = signupTransaction('table', { ...newUser, profile: withoutOptional }, now);
@@ -116,6 +132,29 @@ describe('profileChangeTransaction', () => {
     });
   });
 
+  it('moves the records of external ids that are added, changed or removed, per provider', () => {
+    // Prepare
+    const current = { ...ada, externalIds: { shopify: '7391', stripe: 'cus_1' } };
+    const next = { ...ada, externalIds: { shopify: '8000', hubspot: '51' }, version: 2 };
+
+    // Act
+    const { input, names } = profileChangeTransaction('table', current, next, undefined);
+
+    // Assess
+    expect(names).toEqual([
+      'profile',
+      'release:externalId:shopify',
+      'claim:externalId:shopify',
+      'release:externalId:stripe',
+      'claim:externalId:hubspot',
+    ]);
+    const [, , claimShopify, , claimHubspot] = input.TransactItems ?? [];
+    expect([claimShopify.Put?.Item?.['PK'], claimHubspot.Put?.Item?.['GSI1PK']]).toEqual([
+      'TENANT#demo#EXTERNALID#shopify#8000',
+      'TENANT#demo#SOURCE#hubspot#USERS',
+    ]);
+  });
+
   it('erases: removes the personal data, frees every unique value and forgets the stored signup answer', () => {
     // Prepare
     const erased = eraseProfile(ada, new Date('2026-12-01T08:00:00.000Z'));
@@ -124,13 +163,14 @@ describe('profileChangeTransaction', () => {
     const { input, names } = profileChangeTransaction('table', ada, erased, 'key-1');
 
     // Assess
-    expect(names).toEqual(['profile', 'release:email', 'release:phone', 'release:referralCode', 'replay']);
+    expect(names).toEqual(['profile', 'release:email', 'release:phone', 'release:referralCode', 'release:externalId:shopify', 'replay']);
     const update = input.TransactItems?.[0].Update;
     expect(update?.UpdateExpression).toBe(
       'SET #status = :status, #erasedAt = :erasedAt, #updatedAt = :updatedAt, #version = :version ' +
         'REMOVE #email, #name, #phone, #birthday, #referralCode, #referredBy, #externalIds, #signupKey, #GSI2PK, #GSI2SK',
     );
     expect(JSON.stringify(update)).not.toMatch(/totalSpent/);
-    expect(input.TransactItems?.[4].Delete?.Key).toEqual({ PK: 'TENANT#demo#IDEMPOTENCY#signup#key-1', SK: 'IDEMPOTENCY' });
+    expect(input.TransactItems?.[4].Delete?.Key).toEqual({ PK: 'TENANT#demo#EXTERNALID#shopify#7391', SK: 'UNIQUE' });
+    expect(input.TransactItems?.[5].Delete?.Key).toEqual({ PK: 'TENANT#demo#IDEMPOTENCY#signup#key-1', SK: 'IDEMPOTENCY' });
   });
 });

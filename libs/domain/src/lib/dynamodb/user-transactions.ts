@@ -1,6 +1,5 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
-import type { UniqueUserField } from '../users/user-data-export';
 import type { UserProfile } from '../users/user-profile';
 import type { NewUser } from '../users/user-repository';
 import { TTL_ATTRIBUTE } from './create-table-input';
@@ -11,9 +10,10 @@ import {
   birthdayIndex,
   profileItem,
   signupReplayKey,
+  UniqueClaim,
+  uniqueClaimKey,
+  uniqueClaimsOf,
   uniquenessItem,
-  UNIQUE_USER_FIELDS,
-  uniqueValueOf,
 } from './user-items';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -24,8 +24,9 @@ export interface NamedTransaction<Name extends string> {
   readonly names: readonly Name[];
 }
 
-export type SignupItem = 'replay' | 'profile' | `claim:${UniqueUserField}` | 'referrer' | 'outbox';
-export type ProfileChangeItem = 'profile' | `claim:${UniqueUserField}` | `release:${UniqueUserField}` | 'replay';
+/** `claim:<name>` and `release:<name>` name a unique value's record by its claim (see UniqueClaim). */
+export type SignupItem = 'replay' | 'profile' | `claim:${string}` | 'referrer' | 'outbox';
+export type ProfileChangeItem = 'profile' | `claim:${string}` | `release:${string}` | 'replay';
 
 /** How long a signup's first answer is kept for retries with the same Idempotency-Key. */
 export const SIGNUP_REPLAY_SECONDS = 24 * 60 * 60;
@@ -66,10 +67,7 @@ export function signupTransaction(tableName: string, newUser: NewUser, now: Date
     'profile',
     { Put: { TableName: tableName, Item: profileItem(profile, idempotency?.key), ConditionExpression: 'attribute_not_exists(PK)' } },
   ]);
-  for (const field of UNIQUE_USER_FIELDS) {
-    const value = uniqueValueOf(profile, field);
-    if (value !== undefined) items.push([`claim:${field}`, claim(tableName, profile, field, value)]);
-  }
+  for (const unique of uniqueClaimsOf(profile)) items.push([`claim:${unique.name}`, claim(tableName, profile, unique)]);
   if (profile.referredBy !== undefined) {
     items.push([
       'referrer',
@@ -98,11 +96,12 @@ export function profileChangeTransaction(
   signupKey: string | undefined,
 ): NamedTransaction<ProfileChangeItem> {
   const items: [ProfileChangeItem, TransactItem][] = [['profile', { Update: profileUpdate(tableName, current, next) }]];
-  for (const field of UNIQUE_USER_FIELDS) {
-    const [before, after] = [uniqueValueOf(current, field), uniqueValueOf(next, field)];
-    if (before === after) continue;
-    if (before !== undefined) items.push([`release:${field}`, release(tableName, current, field, before)]);
-    if (after !== undefined) items.push([`claim:${field}`, claim(tableName, next, field, after)]);
+  const [before, after] = [byName(uniqueClaimsOf(current)), byName(uniqueClaimsOf(next))];
+  for (const name of new Set([...before.keys(), ...after.keys()])) {
+    const [held, wanted] = [before.get(name), after.get(name)];
+    if (held?.value === wanted?.value) continue;
+    if (held) items.push([`release:${name}`, release(tableName, current, held)]);
+    if (wanted) items.push([`claim:${name}`, claim(tableName, next, wanted)]);
   }
   if (next.status === 'erased' && signupKey !== undefined) {
     items.push(['replay', { Delete: { TableName: tableName, Key: signupReplayKey(current.tenantId, signupKey) } }]);
@@ -158,18 +157,20 @@ function profileUpdate(tableName: string, current: UserProfile, next: UserProfil
 const attributeOf = (profile: UserProfile, attribute: string): unknown =>
   (profile as unknown as Record<string, unknown>)[attribute];
 
-function claim(tableName: string, profile: UserProfile, field: UniqueUserField, value: string): TransactItem {
+const byName = (claims: readonly UniqueClaim[]) => new Map(claims.map((unique) => [unique.name, unique]));
+
+function claim(tableName: string, profile: UserProfile, unique: UniqueClaim): TransactItem {
   return {
-    Put: { TableName: tableName, Item: uniquenessItem(profile, field, value), ConditionExpression: 'attribute_not_exists(PK)' },
+    Put: { TableName: tableName, Item: uniquenessItem(profile, unique), ConditionExpression: 'attribute_not_exists(PK)' },
   };
 }
 
 /** Deletes a value's record, unless it holds the value for someone else. */
-function release(tableName: string, profile: UserProfile, field: UniqueUserField, value: string): TransactItem {
+function release(tableName: string, profile: UserProfile, unique: UniqueClaim): TransactItem {
   return {
     Delete: {
       TableName: tableName,
-      Key: keys.uniqueValue(profile.tenantId, field, value),
+      Key: uniqueClaimKey(profile.tenantId, unique),
       ConditionExpression: 'attribute_not_exists(PK) OR #userId = :userId',
       ExpressionAttributeNames: { '#userId': 'userId' },
       ExpressionAttributeValues: { ':userId': profile.userId },

@@ -2,12 +2,17 @@ import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { PointsAccount } from '../ledger/points-account';
 import { UserProfile } from './user-profile';
 
-/** Fields whose values are unique in a tenant; each is held by a record naming its user. */
-export type UniqueUserField = 'email' | 'phone' | 'referralCode';
+/**
+ * Fields whose values are unique in a tenant; each is held by a record naming its user. An
+ * `externalId` is unique per provider (`source`): one shopify customer is one user.
+ */
+export type UniqueUserField = 'email' | 'phone' | 'referralCode' | 'externalId';
 
 export interface UniquenessRecord {
   readonly field: UniqueUserField;
   readonly value: string;
+  /** The provider of an `externalId`. */
+  readonly source?: string;
   readonly userId: string;
   readonly createdAt: string;
 }

@@ -2,6 +2,7 @@ import type { OutboundEvent } from '../events/outbound-event';
 import type { AlreadyExistsError } from '../shared/already-exists-error';
 import type { IdempotencyConflictError } from '../shared/idempotency-conflict-error';
 import type { NotFoundError } from '../shared/not-found-error';
+import type { Page, PageRequest } from '../shared/page';
 import type { Result } from '../shared/result';
 import type { ValidationError } from '../shared/validation-error';
 import type { UserCreatedDetail } from './user-created-event';
@@ -32,12 +33,12 @@ export type ProfileChange<Next extends UserProfile = UserProfile> = (
   current: UserProfile,
 ) => Result<Next, ValidationError | UserErasedError>;
 
-/** Port: customers' profiles, with their unique email, phone and referral code per tenant. */
+/** Port: customers' profiles, with their unique email, phone, referral code and provider ids per tenant. */
 export interface UserRepository {
   /**
-   * Stores the profile, its uniqueness records and its event atomically. A taken email, phone or
-   * referral code is an AlreadyExistsError naming the `field`; an unknown `referredBy` code is a
-   * ValidationError.
+   * Stores the profile, its uniqueness records and its event atomically. A taken email, phone,
+   * referral code or external id is an AlreadyExistsError naming the `field` (and the id's
+   * `source`); an unknown `referredBy` code is a ValidationError.
    */
   register(
     newUser: NewUser,
@@ -47,6 +48,10 @@ export interface UserRepository {
   findByEmail(tenantId: string, email: string): Promise<UserProfile | undefined>;
   /** `code` normalized (see normalizeReferralCode). */
   findByReferralCode(tenantId: string, code: string): Promise<UserProfile | undefined>;
+  /** The user whose id at provider `source` is `externalId` (see ActiveUserProfile.externalIds). */
+  findByExternalId(tenantId: string, source: string, externalId: string): Promise<UserProfile | undefined>;
+  /** Ids of the active users linked to provider `source`, a page at a time. */
+  listLinkedTo(tenantId: string, source: string, page: PageRequest): Promise<Page<string>>;
   /** Applies the change to the latest profile, moving uniqueness records along atomically. */
   update<Next extends UserProfile>(
     tenantId: string,
