@@ -20,6 +20,7 @@ const validProgram = fc.record(
     reversalPolicy: fc.constantFrom('allow_negative', 'clamp'),
     expiringSoonDays: fc.constantFrom(1, 7),
     timeZone: fc.constantFrom('UTC', 'Europe/Paris'),
+    createCustomersFromEvents: fc.boolean(),
   },
   { requiredKeys: [] },
 );
@@ -45,6 +46,7 @@ const invalidProgramSettings = {
   reversalPolicy: fc.constantFrom('refund', '', 'CLAMP', 1, null),
   expiringSoonDays: fc.constantFrom(0, 366, 2.5, null),
   timeZone: fc.constantFrom('Mars/Olympus', '', 'UTC+25', 5, null),
+  createCustomersFromEvents: fc.constantFrom('true', 1, 0, null, {}),
 };
 
 /** Program settings with one setting refused or one the API does not take (currency, tiers, anything). */

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString } from 'class-validator';
+import { IsBoolean, IsInt, IsString } from 'class-validator';
 import { IsNestedObject } from '../http/is-nested-object.decorator';
 import { IsOptionalNotNull } from '../http/is-optional-not-null.decorator';
 import { EarnRuleDto } from './earn-rule.dto';
@@ -43,4 +43,13 @@ export class ProgramSettingsDto {
   @IsOptionalNotNull()
   @IsString()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Whether a provider event (webhook or platform event) naming a customer the program does not know creates them. ' +
+      'When false, such an event waits in the dead-letter queue until the customer signs up. Default true',
+  })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  createCustomersFromEvents?: boolean;
 }

@@ -154,12 +154,14 @@ describe('tenants and the audit trail against the local servers', () => {
       const patched = await api()
         .patch(`/tenants/${tenantId}`)
         .auth(owner, { type: 'bearer' })
-        .send({ program: { earnRule: { points: 2, perAmount: 10 } } });
+        .send({ program: { earnRule: { points: 2, perAmount: 10 }, createCustomersFromEvents: false } });
       const audit = await api().get('/audit?limit=1').auth(owner, { type: 'bearer' });
+      const shown = await api().get(`/tenants/${tenantId}`).auth(owner, { type: 'bearer' });
 
       // Assess
       expect(patched.status).toBe(200);
-      expect(patched.body.data.program).toMatchObject({ earnRule: { points: 2, perAmount: 10 }, pendingDays: 14 });
+      expect(patched.body.data.program).toMatchObject({ earnRule: { points: 2, perAmount: 10 }, pendingDays: 14, createCustomersFromEvents: false });
+      expect(shown.body.data.program).toMatchObject({ createCustomersFromEvents: false });
       expect(audit.status).toBe(200);
       expect(audit.body.data.records).toEqual([
         expect.objectContaining({

@@ -65,16 +65,27 @@ describe('updateProgramSettings', () => {
       reversalPolicy: 'forgive' as never,
       expiringSoonDays: 0,
       timeZone: 'Mars/Olympus',
+      createCustomersFromEvents: 'yes' as never,
     });
 
     // Assess
     expect(!updated.ok && Object.keys(updated.error.details['fields'] as object).sort()).toEqual([
+      'createCustomersFromEvents',
       'earnRule',
       'expiringSoonDays',
       'pendingDays',
       'reversalPolicy',
       'timeZone',
     ]);
+  });
+
+  it('creates customers from provider events unless the business turns it off', () => {
+    // Act
+    const updated = updateProgramSettings(DEFAULT_PROGRAM, { createCustomersFromEvents: false });
+
+    // Assess
+    expect(DEFAULT_PROGRAM.createCustomersFromEvents).toBe(true);
+    expect(updated.ok && updated.value.createCustomersFromEvents).toBe(false);
   });
 
   it('gives programs US dollars unless they say otherwise', () => {

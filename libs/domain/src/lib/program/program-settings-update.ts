@@ -21,7 +21,7 @@ export function updateProgramSettings(
   const given = Object.entries(update).filter(([, value]) => value !== undefined);
   const next: ProgramSettings = { ...current, ...Object.fromEntries(given) };
   const problems: Record<string, string> = {};
-  const { earnRule, pendingDays, expiry, reversalPolicy, expiringSoonDays, timeZone, currency, tiers } = next;
+  const { earnRule, pendingDays, expiry, reversalPolicy, expiringSoonDays, timeZone, currency, tiers, createCustomersFromEvents } = next;
   if (!isWholeBetween(earnRule?.points, 0, 1_000_000) || !isWholeBetween(earnRule?.perAmount, 1, 1_000_000)) {
     problems['earnRule'] = 'points (0–1000000) and perAmount (1–1000000) must be whole numbers';
   }
@@ -37,6 +37,7 @@ export function updateProgramSettings(
     problems['currency'] = 'an ISO 4217 currency code, e.g. USD';
   }
   if (tiers !== undefined) Object.assign(problems, tierSettingsProblems(tiers));
+  if (typeof createCustomersFromEvents !== 'boolean') problems['createCustomersFromEvents'] = 'true or false';
   if (Object.keys(problems).length > 0) {
     return err(new ValidationError('Invalid program settings', { fields: problems }));
   }
@@ -51,6 +52,7 @@ export function updateProgramSettings(
     currency,
     // Tier settings are plain JSON data (numbers, strings, arrays); the round trip drops any class.
     ...(tiers !== undefined && { tiers: JSON.parse(JSON.stringify(tiers)) as typeof tiers }),
+    createCustomersFromEvents,
   });
 }
 

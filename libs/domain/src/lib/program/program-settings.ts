@@ -25,6 +25,11 @@ export interface ProgramSettings {
   readonly currency: string;
   /** Tier thresholds, earning multipliers and downgrade timing; see `tierSettingsOf` when absent. */
   readonly tiers?: TierSettings;
+  /**
+   * Whether a customer that a provider event names (by email) and the program does not know yet
+   * becomes a new customer; when not, the event waits in the dead-letter queue until they sign up.
+   */
+  readonly createCustomersFromEvents: boolean;
 }
 
 export const DEFAULT_PROGRAM: ProgramSettings = {
@@ -36,6 +41,7 @@ export const DEFAULT_PROGRAM: ProgramSettings = {
   timeZone: 'UTC',
   currency: 'USD',
   tiers: DEFAULT_TIER_SETTINGS,
+  createCustomersFromEvents: true,
 };
 
 /** The program's tiers, or the default ones for a program that does not set any. */
