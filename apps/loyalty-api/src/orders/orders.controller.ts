@@ -45,7 +45,9 @@ export class OrdersController {
     @CurrentTenant() tenantId: string,
   ) {
     const orderId = body.orderId ?? orderIdFor(idempotencyKey);
-    return this.announced(valueOrThrow(await this.completeOrder.execute({ ...body, orderId, tenantId })));
+    // An order id of the client's is the order's business identity; one derived from the key asks for the same request.
+    const identity = body.orderId === undefined && idempotencyKey !== undefined ? 'request' : 'order';
+    return this.announced(valueOrThrow(await this.completeOrder.execute({ ...body, orderId, tenantId }, new Date(), identity)));
   }
 
   @Get(':orderId')

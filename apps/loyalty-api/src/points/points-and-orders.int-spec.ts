@@ -53,6 +53,32 @@ describe('points and orders endpoints', () => {
     expect(changed.body.error.code).toBe('CONFLICT');
   });
 
+  it('POST /orders takes an order id as the business identity, and an Idempotency-Key as the whole request', async () => {
+    // Prepare
+    const post = (body: object, key?: string) => {
+      const call = http().post('/orders').auth(staff, { type: 'bearer' });
+      return (key ? call.set('Idempotency-Key', key) : call).send(body);
+    };
+    const order = { userId: 'user_keyed', amount: 80, currency: 'USD', items: [{ sku: 'lamp', price: 80, quantity: 1 }] };
+    const otherItems = { ...order, items: [{ sku: 'LAMP-01', category: 'home', price: 80, quantity: 1 }], channel: 'store' };
+
+    // Act
+    const byId = await post({ ...order, orderId: 'order_c' });
+    const sameOrderOtherDetails = await post({ ...otherItems, orderId: 'order_c' });
+    const byKey = await post(order, 'checkout-1');
+    const retried = await post(order, 'checkout-1');
+    const keyReused = await post(otherItems, 'checkout-1');
+
+    // Assess
+    expect(byId.body.data).toMatchObject({ pointsEarned: 8, duplicate: false });
+    expect(sameOrderOtherDetails.status).toBe(201);
+    expect(sameOrderOtherDetails.body.data).toMatchObject({ orderId: 'order_c', pointsEarned: 8, duplicate: true });
+    expect([byKey.status, retried.status]).toEqual([201, 201]);
+    expect(retried.body.data).toMatchObject({ orderId: byKey.body.data.orderId, duplicate: true });
+    expect(keyReused.status).toBe(409);
+    expect(keyReused.body.error.code).toBe('CONFLICT');
+  });
+
   it('PATCH /orders/{id} reverses refunds proportionally, never beyond what the order earned', async () => {
     // Prepare
     await http().post('/orders').auth(staff, { type: 'bearer' }).send({ orderId: 'order_b', userId: 'user_2', amount: 200, currency: 'USD' });

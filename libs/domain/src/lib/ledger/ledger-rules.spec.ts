@@ -58,6 +58,42 @@ describe('orders and refunds', () => {
     expectReconciled(ledger);
   });
 
+  it('takes the same order with other items or channel as a repeat, and another user, amount or currency as a conflict', async () => {
+    // Prepare
+    const ledger = new InMemoryLedger();
+    const { complete } = services(ledger);
+    const first = await complete.execute(order('order_1', 150, { items: [{ sku: 'tv', price: 150, quantity: 1 }], channel: 'web' }));
+
+    // Act
+    const fromWebhook = await complete.execute(order('order_1', '150.00', { items: [{ sku: 'TV-55', category: 'electronics', price: 150, quantity: 1 }] }));
+    const conflicts = await Promise.all([
+      complete.execute(order('order_1', 150, { userId: 'user_2' })),
+      complete.execute(order('order_1', 151)),
+      complete.execute(order('order_1', 150, { currency: 'EUR' })),
+    ]);
+
+    // Assess
+    expect(fromWebhook).toEqual({ ok: true, value: { ...(first.ok && first.value), duplicate: true } });
+    expect(conflicts.map((conflict) => !conflict.ok && conflict.error.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect(ledger.entriesOf(T, U)).toHaveLength(1);
+  });
+
+  it('asks a retry under one Idempotency-Key for the same request, items and channel included', async () => {
+    // Prepare
+    const ledger = new InMemoryLedger();
+    const { complete } = services(ledger);
+    const request = order('order_key', 150, { items: [{ sku: 'tv', price: 150, quantity: 1 }] });
+    await complete.execute(request, new Date(), 'request');
+
+    // Act
+    const retried = await complete.execute(request, new Date(), 'request');
+    const otherItems = await complete.execute({ ...request, items: [{ sku: 'radio', price: 150, quantity: 1 }] }, new Date(), 'request');
+
+    // Assess
+    expect(retried).toMatchObject({ ok: true, value: { duplicate: true } });
+    expect(!otherItems.ok && otherItems.error.code).toBe('CONFLICT');
+  });
+
   it('holds points as pending during the return window, then matures them', async () => {
     // Prepare
     const ledger = new InMemoryLedger();

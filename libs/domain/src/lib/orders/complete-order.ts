@@ -27,6 +27,16 @@ export interface OrderPosting {
   readonly related?: readonly LedgerEntry[];
 }
 
+/**
+ * What makes a second completion of an order id a repeat (the first result, no second effect)
+ * rather than a conflict:
+ * - `order` (the business identity): the same user, amount and currency, whatever the items and
+ *   channel say, so the same order from two sources (a platform event and a provider webhook) is
+ *   applied once;
+ * - `request`: a client's retry under one Idempotency-Key, which must be the same request.
+ */
+export type OrderIdentity = 'order' | 'request';
+
 export interface EarningSources {
   readonly programs: ProgramSettingsReader;
   readonly campaigns: CampaignReader;
@@ -34,8 +44,8 @@ export interface EarningSources {
 }
 
 /**
- * Use case: a completed order is recorded and credits its customer once, however often it is
- * delivered (event or `POST /orders`): base points, tier bonus and campaigns, line by line, with
+ * Use case: a completed order is recorded and credits its customer once, however often and from
+ * wherever it is delivered (events, webhooks, `POST /orders`): base points, tier bonus and campaigns, line by line, with
  * campaign budgets and caps raised in the same transaction; pending while a return window runs.
  */
 export class CompleteOrder {
@@ -47,6 +57,7 @@ export class CompleteOrder {
   async execute(
     input: OrderCompleted,
     occurredAt: Date = new Date(),
+    identity: OrderIdentity = 'order',
   ): Promise<Result<OrderPosting, ValidationError | IdempotencyConflictError>> {
     const parsed = parseOrder(input);
     if (!parsed.ok) return parsed;
@@ -58,7 +69,12 @@ export class CompleteOrder {
       userId: input.userId,
       orderId: input.orderId,
       idempotencyKey: `order#${input.orderId}#completed`,
-      requestHash: fingerprint({ userId: input.userId, currency: amount.currency, amountMinor, items, channel: input.channel }),
+      requestHash: fingerprint({
+        userId: input.userId,
+        currency: amount.currency,
+        amountMinor,
+        ...(identity === 'request' && { items, channel: input.channel }),
+      }),
       countersFor: (state) => earning.countersFor(state.account),
       plan: (state, context) => {
         if (state.order) {
