@@ -54,13 +54,21 @@ export function birthdayProblem(birthday: string, today: Date): string | undefin
   return undefined;
 }
 
+export function providerProblem(provider: string): string | undefined {
+  return PROVIDER_PATTERN.test(provider) ? undefined : 'a provider name: a-z first, then a-z, 0-9, _ or -, 32 characters at most';
+}
+
+export function externalIdProblem(id: unknown): string | undefined {
+  return typeof id === 'string' && EXTERNAL_ID_PATTERN.test(id) ? undefined : '1–256 visible characters';
+}
+
 export function externalIdsProblem(externalIds: unknown): string | undefined {
   const description = `at most ${MAX_EXTERNAL_IDS} provider names (a-z, 0-9, _ -) each mapped to an id of 1–256 visible characters`;
   if (typeof externalIds !== 'object' || externalIds === null || Array.isArray(externalIds)) return description;
   const entries = Object.entries(externalIds);
   const valid =
     entries.length <= MAX_EXTERNAL_IDS &&
-    entries.every(([provider, id]) => PROVIDER_PATTERN.test(provider) && typeof id === 'string' && EXTERNAL_ID_PATTERN.test(id));
+    entries.every(([provider, id]) => providerProblem(provider) === undefined && externalIdProblem(id) === undefined);
   return valid ? undefined : description;
 }
 
