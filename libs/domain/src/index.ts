@@ -100,6 +100,14 @@ export * from './lib/users/user-overview';
 export * from './lib/users/user-repository';
 export * from './lib/users/register-user';
 export * from './lib/users/customer-profiles';
+export * from './lib/users/customer-reference';
+export * from './lib/users/unresolved-customer-error';
+export * from './lib/users/resolve-customer';
+export * from './lib/users/sync-customer-profile';
+export * from './lib/users/customer-data-exported';
+export * from './lib/users/export-customer-data';
+export * from './lib/users/erase-user';
+export * from './lib/users/provider-erasure';
 
 // DynamoDB adapters of the ports above.
 export * from './lib/dynamodb/create-table-input';

@@ -18,3 +18,6 @@ export interface OutboundEvent<Detail extends EventDetail = EventDetail> {
 
 /** The `source` of the events the loyalty API produces. */
 export const LOYALTY_API_SOURCE = 'loyalty.api';
+
+/** The `source` of the events the event processor hands back to the events queue (work to continue). */
+export const LOYALTY_PROCESSOR_SOURCE = 'loyalty.processor';

@@ -1,4 +1,5 @@
 import { TierChanged } from '../tiers/tier-change';
+import type { CustomerDataExported } from '../users/customer-data-exported';
 
 /** `points.expiring_soon`: a lot will lapse soon. */
 export interface ExpiringSoonNotice {
@@ -12,7 +13,7 @@ export interface ExpiringSoonNotice {
 }
 
 /** What the ledger tells the outside world (for emails, pushes, CRM); `eventId` is stable, so consumers deduplicate. */
-export type LedgerNotification = ExpiringSoonNotice | (TierChanged & { readonly eventId: string });
+export type LedgerNotification = ExpiringSoonNotice | (TierChanged & { readonly eventId: string }) | CustomerDataExported;
 
 /** Port: sends notifications, at least once. */
 export interface LedgerNotificationPublisher {
