@@ -109,17 +109,17 @@ afterAll(() => {
 
 const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 const tableIndexes = { 'Fn::Join': ['/', [getAtt('LoyaltyTable'), 'index', '*']] };
+/** The API's and the processor's: users' transactions also delete (released unique values, published outbox events). */
 const TABLE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
   'dynamodb:TransactWriteItems',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
-/** The API's transactions also delete: released unique values, published outbox events. */
-const API_TABLE_ACTIONS = [...TABLE_ACTIONS.slice(0, 4), 'dynamodb:DeleteItem', ...TABLE_ACTIONS.slice(4)];
 
 function policyStatements(template: Template, roleId: string) {
   const role = template.Resources[roleId];
@@ -204,7 +204,7 @@ describe('serverless.yml packaged for AWS', () => {
     expect(rule.EventBusName).toBe('default');
     expect(rule.EventPattern).toEqual({
       source: ['ecommerce.platform'],
-      'detail-type': [{ prefix: 'order.' }, 'customer.created'],
+      'detail-type': [{ prefix: 'order.' }, { prefix: 'customer.' }, 'tenant.redacted'],
     });
     expect(rule.Targets).toEqual([expect.objectContaining({ Arn: getAtt('EventsQueue') })]);
     const [statement, ...others] =
@@ -232,7 +232,7 @@ describe('serverless.yml packaged for AWS', () => {
     {
       roleId: 'ApiRole',
       logGroups: getAtt('ApiLogGroup'),
-      tableActions: API_TABLE_ACTIONS,
+      tableActions: TABLE_ACTIONS,
       queues: { EventsQueue: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], NotificationsQueue: 'sqs:SendMessage' },
     },
     {
@@ -240,6 +240,7 @@ describe('serverless.yml packaged for AWS', () => {
       logGroups: [getAtt('ProcessorLogGroup'), getAtt('LedgerJobsLogGroup')],
       tableActions: TABLE_ACTIONS,
       queues: {
+        EventsQueue: ['sqs:SendMessage'],
         EventsQueueSource: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
         NotificationsQueue: 'sqs:SendMessage',
       },

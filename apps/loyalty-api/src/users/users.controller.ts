@@ -4,9 +4,8 @@ import {
   describeUser,
   DynamoDbPointsAccountReader,
   DynamoDbUserRepository,
-  eraseProfile,
+  EraseUser,
   normalizeEmail,
-  ok,
   RegisterUser,
   UserProfile,
 } from '@loyalty/domain';
@@ -31,6 +30,7 @@ const STAFF_ROLES: Role[] = ['staff', 'owner', 'admin'];
 export class UsersController {
   constructor(
     private readonly registerUser: RegisterUser,
+    private readonly eraseUser: EraseUser,
     private readonly users: DynamoDbUserRepository,
     private readonly accounts: DynamoDbPointsAccountReader,
     private readonly logger: Logger,
@@ -103,8 +103,7 @@ export class UsersController {
   @Delete(':userId')
   async erase(@Param() { userId }: UserIdParams, @CurrentPrincipal() principal: Principal, @CurrentTenant() tenantId: string) {
     assertCanActOnCustomer(principal, userId);
-    const now = new Date();
-    const erased = await this.users.update(tenantId, userId, (current) => ok(eraseProfile(current, now)));
+    const erased = await this.eraseUser.execute(tenantId, userId);
     if (!erased.ok) throw erased.error;
     const { status, erasedAt } = erased.value;
     return { userId, status, erasedAt };

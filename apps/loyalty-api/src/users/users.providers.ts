@@ -4,6 +4,7 @@ import {
   AwardSignupBonus,
   DynamoDbEventOutbox,
   DynamoDbUserRepository,
+  EraseUser,
   EventDelivery,
   RegisterUser,
   SqsEventPublisher,
@@ -37,4 +38,5 @@ export const usersProviders: Provider[] = [
     useFactory: (users: DynamoDbUserRepository, signupBonus: AwardSignupBonus, delivery: EventDelivery) =>
       new RegisterUser(users, signupBonus, delivery),
   },
+  { provide: EraseUser, inject: [DynamoDbUserRepository], useFactory: (users: DynamoDbUserRepository) => new EraseUser(users) },
 ];

@@ -1,5 +1,7 @@
 export interface ProcessorConfig {
   readonly tableName: string;
+  /** Where `user.created` of customers signed up from provider events goes, and the rest of a large redaction. */
+  readonly eventsQueueUrl: string;
   /** Where `points.expiring_soon` and `tier.changed` go (for whatever sends emails or pushes). */
   readonly notificationsQueueUrl: string;
 }
@@ -8,7 +10,9 @@ export interface ProcessorConfig {
 export function readProcessorConfig(env: NodeJS.ProcessEnv): ProcessorConfig {
   const tableName = env['TABLE_NAME'];
   if (!tableName) throw new Error('TABLE_NAME is not set');
+  const eventsQueueUrl = env['EVENTS_QUEUE_URL'];
+  if (!eventsQueueUrl) throw new Error('EVENTS_QUEUE_URL is not set');
   const notificationsQueueUrl = env['NOTIFICATIONS_QUEUE_URL'];
   if (!notificationsQueueUrl) throw new Error('NOTIFICATIONS_QUEUE_URL is not set');
-  return { tableName, notificationsQueueUrl };
+  return { tableName, eventsQueueUrl, notificationsQueueUrl };
 }

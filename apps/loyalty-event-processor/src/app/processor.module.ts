@@ -13,20 +13,35 @@ import {
   DynamoDbBirthdayDirectory,
   DynamoDbCampaignRepository,
   DynamoDbDueAccountsReader,
+  DynamoDbEventOutbox,
   DynamoDbOrderReader,
   DynamoDbPointsAccountReader,
   DynamoDbPointsLedger,
   DynamoDbProgramSettingsReader,
   DynamoDbUserRepository,
+  EraseUser,
+  EventDelivery,
   EventLedgerNotificationPublisher,
+  ExportCustomerData,
+  ProviderErasure,
+  RegisterUser,
+  ResolveCustomer,
   RunLedgerJobs,
   SqsEventPublisher,
+  SyncCustomerProfile,
 } from '@loyalty/domain';
 import { Module } from '@nestjs/common';
+import { CustomerEventsHandler } from '../events/customer-events.handler';
+import { OrderEventsHandler } from '../events/order-events.handler';
+import { PrivacyEventsHandler } from '../events/privacy-events.handler';
+import { SignupEventsHandler } from '../events/signup-events.handler';
 import { SqsRecordHandler } from '../events/sqs-record-handler';
+import { TierAnnouncer } from '../events/tier-announcer';
 import { ProcessorConfig, readProcessorConfig } from './processor-config';
 
 const CONFIG = 'PROCESSOR_CONFIG';
+/** The events queue, as a publisher: signups' `user.created`, and work handed to a later run. */
+const EVENTS_QUEUE = 'EVENTS_QUEUE';
 
 /** An adapter of the table, built from the shared client and the configured table name. */
 const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName: string) => T) => ({
@@ -81,11 +96,52 @@ const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName
       useFactory: (ledger: DynamoDbPointsLedger, programs: CachedProgramSettingsReader, campaigns: CachedCampaignReader) =>
         new AwardSignupBonus(ledger, programs, campaigns),
     },
+    { provide: SQSClient, useFactory: () => new SQSClient({}) },
     {
       provide: EventLedgerNotificationPublisher,
-      inject: [CONFIG],
-      useFactory: (config: ProcessorConfig) =>
-        new EventLedgerNotificationPublisher(new SqsEventPublisher(new SQSClient({}), config.notificationsQueueUrl)),
+      inject: [SQSClient, CONFIG],
+      useFactory: (sqs: SQSClient, config: ProcessorConfig) =>
+        new EventLedgerNotificationPublisher(new SqsEventPublisher(sqs, config.notificationsQueueUrl)),
+    },
+    {
+      provide: EVENTS_QUEUE,
+      inject: [SQSClient, CONFIG],
+      useFactory: (sqs: SQSClient, config: ProcessorConfig) => new SqsEventPublisher(sqs, config.eventsQueueUrl),
+    },
+    {
+      // Customers signed up from provider events go through the API's signup path: the outbox, user.created, the bonus.
+      provide: RegisterUser,
+      inject: [DynamoDbUserRepository, AwardSignupBonus, EVENTS_QUEUE, DynamoDBDocumentClient, CONFIG],
+      useFactory: (
+        users: DynamoDbUserRepository,
+        signupBonus: AwardSignupBonus,
+        events: SqsEventPublisher,
+        client: DynamoDBDocumentClient,
+        config: ProcessorConfig,
+      ) => new RegisterUser(users, signupBonus, new EventDelivery(events, new DynamoDbEventOutbox(client, config.tableName))),
+    },
+    {
+      provide: ResolveCustomer,
+      inject: [DynamoDbUserRepository, RegisterUser, CachedProgramSettingsReader],
+      useFactory: (users: DynamoDbUserRepository, registration: RegisterUser, programs: CachedProgramSettingsReader) =>
+        new ResolveCustomer(users, registration, programs),
+    },
+    {
+      provide: SyncCustomerProfile,
+      inject: [ResolveCustomer, DynamoDbUserRepository],
+      useFactory: (resolve: ResolveCustomer, users: DynamoDbUserRepository) => new SyncCustomerProfile(resolve, users),
+    },
+    {
+      provide: ExportCustomerData,
+      inject: [ResolveCustomer, DynamoDbUserRepository, EventLedgerNotificationPublisher],
+      useFactory: (resolve: ResolveCustomer, users: DynamoDbUserRepository, notifications: EventLedgerNotificationPublisher) =>
+        new ExportCustomerData(resolve, users, notifications),
+    },
+    {
+      provide: ProviderErasure,
+      inject: [ResolveCustomer, DynamoDbUserRepository, EVENTS_QUEUE],
+      useFactory: (resolve: ResolveCustomer, users: DynamoDbUserRepository, events: SqsEventPublisher) =>
+        new ProviderErasure(resolve, users, new EraseUser(users), events),
     },
     {
       provide: RunLedgerJobs,
@@ -108,6 +164,11 @@ const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName
         campaigns: CachedCampaignReader,
       ) => new AwardBirthdayTreats(birthdays, ledger, programs, campaigns),
     },
+    TierAnnouncer,
+    OrderEventsHandler,
+    CustomerEventsHandler,
+    PrivacyEventsHandler,
+    SignupEventsHandler,
     SqsRecordHandler,
   ],
 })

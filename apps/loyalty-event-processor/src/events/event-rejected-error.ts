@@ -1,3 +1,5 @@
+import type { DomainError } from '@loyalty/domain';
+
 /**
  * A message that can never be processed (unparsable, invalid, unsupported, conflicting). It is
  * reported as a batch item failure like any other, so SQS redrives it to the dead-letter queue
@@ -13,5 +15,10 @@ export class EventRejectedError extends Error {
   ) {
     super(reason, options);
     this.name = 'EventRejectedError';
+  }
+
+  /** A refusal of the domain's: its message and details become the reason logged with the message. */
+  static from(error: DomainError): EventRejectedError {
+    return new EventRejectedError(error.message, { code: error.code, ...error.details }, { cause: error });
   }
 }

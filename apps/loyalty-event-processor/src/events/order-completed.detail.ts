@@ -1,6 +1,5 @@
 import { IDENTIFIER_PATTERN } from '@loyalty/domain';
 import { Type } from 'class-transformer';
-import { OrderEventDetail } from './order-event.detail';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,8 +11,13 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCustomerReference } from './customer.decorator';
+import { CustomerReferenceDetail } from './customer-reference.detail';
+import { OrderEventDetail } from './order-event.detail';
 
 export class OrderItemDetail {
   @IsString() @MaxLength(128) sku!: string;
@@ -22,9 +26,31 @@ export class OrderItemDetail {
   @IsInt() @Min(1) quantity!: number;
 }
 
-/** `detail` of an `order.completed` event (SPEC "Events"). Unknown fields are tolerated. */
+/** Refuses `customer` next to a `userId`: an order names its customer one way. */
+const IsNotGivenWithUserId = () =>
+  ValidateBy({
+    name: 'isNotGivenWithUserId',
+    validator: {
+      validate: (_value, args) => (args?.object as OrderCompletedDetail).userId === undefined,
+      defaultMessage: () => 'give userId or customer, not both',
+    },
+  });
+
+/**
+ * `detail` of an `order.completed` event (SPEC "Events"): the customer is the platform's `userId`
+ * when the producer knows it, else a provider's `customer` reference; exactly one of the two.
+ * Unknown fields are tolerated.
+ */
 export class OrderCompletedDetail extends OrderEventDetail {
-  @Matches(IDENTIFIER_PATTERN) userId!: string;
+  @ValidateIf((detail: OrderCompletedDetail) => detail.userId !== undefined || detail.customer === undefined)
+  @Matches(IDENTIFIER_PATTERN)
+  userId?: string;
+
+  @ValidateIf((detail: OrderCompletedDetail) => detail.customer !== undefined || detail.userId === undefined)
+  @IsCustomerReference()
+  @IsNotGivenWithUserId()
+  customer?: CustomerReferenceDetail;
+
   @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) amount!: number;
   @IsISO4217CurrencyCode() currency!: string;
   @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => OrderItemDetail)

@@ -1,9 +1,8 @@
 import { IDENTIFIER_PATTERN } from '@loyalty/domain';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Matches } from 'class-validator';
+import { EventDetail } from './event.detail';
 
 /** What every order event's `detail` names: the tenant, the producer's event id and the order. */
-export class OrderEventDetail {
-  @Matches(IDENTIFIER_PATTERN) tenantId!: string;
-  @IsOptional() @IsString() @MaxLength(256) eventId?: string;
+export class OrderEventDetail extends EventDetail {
   @Matches(IDENTIFIER_PATTERN) orderId!: string;
 }
