@@ -3,29 +3,11 @@ import { buildOrderCompletedEvent } from '@loyalty/local-stack';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { handler, ledgerJobsHandler } from './main';
+import { sqsRecord as record } from './testing/sqs-record.fixture';
 
 // Runs the real handler against the DynamoDB Local that the integration test set-up starts.
 const accounts = new DynamoDbPointsAccountReader(createDocumentClient(), process.env['TABLE_NAME'] ?? '');
 const context = { awsRequestId: 'test', functionName: 'processor' } as Context;
-
-function record(body: unknown, messageAttributes: SQSRecord['messageAttributes'] = {}): SQSRecord {
-  return {
-    messageId: randomUUID(),
-    receiptHandle: randomUUID(),
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'test',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-    },
-    messageAttributes,
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:loyalty-local-events',
-    awsRegion: 'us-east-1',
-  };
-}
 
 /** An EventBridge envelope for order_… of user_1, as the e-commerce platform publishes it. */
 const envelope = (tenantId: string, orderId: string, amount = '150.00') =>

@@ -290,6 +290,21 @@ describe('DynamoDbUserRepository against DynamoDB Local', () => {
     }
   });
 
+  it('applies the same change delivered twice at once, claiming its new phone once, without a conflict', async () => {
+    // Prepare
+    const tenantId = newTenant();
+    const ada = await registered(tenantId);
+    const change = () => users.update(tenantId, ada.userId, (current) => applyProfileChanges(current, { phone: '+14155550177' }, now));
+
+    // Act
+    const results = await Promise.all(Array.from({ length: 4 }, change));
+
+    // Assess
+    expect(results.map((result) => result.ok)).toEqual([true, true, true, true]);
+    expect(await users.get(tenantId, ada.userId)).toMatchObject({ phone: '+14155550177', version: 2 });
+    expect(await getItem(keys.uniqueValue(tenantId, 'phone', '+14155550177'))).toMatchObject({ userId: ada.userId });
+  });
+
   it('erases personal data and unique values, keeps the points, and lets the email sign up again', async () => {
     // Prepare
     const tenantId = newTenant();

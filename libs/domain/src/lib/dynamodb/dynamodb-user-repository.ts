@@ -147,10 +147,12 @@ export class DynamoDbUserRepository implements UserRepository {
         return next;
       } catch (error) {
         const failed = failedConditions(error, names);
-        const taken = takenClaim(failed, uniqueClaimsOf(next.value));
-        if (taken) return err(alreadyTaken(taken));
         // A failed version check means another change came first: read it and apply this one again.
-        const retryable = failed.length === 0 ? isTransientConflict(error) : failed.every((name) => name === 'profile');
+        // A value that change claimed may be the very one this change wanted, for the same user.
+        const overtaken = failed.includes('profile');
+        const taken = overtaken ? undefined : takenClaim(failed, uniqueClaimsOf(next.value));
+        if (taken) return err(alreadyTaken(taken));
+        const retryable = failed.length === 0 ? isTransientConflict(error) : overtaken;
         await this.beforeRetry(error, retryable, attempt, current);
       }
     }
