@@ -1,5 +1,5 @@
 import { IsString, MaxLength } from 'class-validator';
-import { IsCustomerReference } from './customer.decorator';
+import { IsCustomerReference } from './is-customer-reference.decorator';
 import { CustomerReferenceDetail } from './customer-reference.detail';
 import { EventDetail } from './event.detail';
 import { IsOptionalNotNull } from './is-optional-not-null.decorator';

@@ -1,4 +1,4 @@
-import { IsCustomerReference } from './customer.decorator';
+import { IsCustomerReference } from './is-customer-reference.decorator';
 import { CustomerReferenceDetail } from './customer-reference.detail';
 import { IdentifiedEventDetail } from './event.detail';
 

@@ -15,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCustomerReference } from './customer.decorator';
+import { IsCustomerReference } from './is-customer-reference.decorator';
 import { CustomerReferenceDetail } from './customer-reference.detail';
 import { OrderEventDetail } from './order-event.detail';
 
