@@ -11,7 +11,11 @@ import {
   EventDelivery,
   ReconcileAccounts,
   RegisterUser,
+  shopifyCustomerPrivacySample,
+  shopifyOrderSample,
+  ShopifyWebhookProvider,
   SqsEventPublisher,
+  WebhookSample,
 } from '@loyalty/domain';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -292,6 +296,35 @@ describe('provider events through the processor handler', () => {
     expect(await users.get(tenantId, hubspotOnly.userId)).toMatchObject({ status: 'active' });
     expect(await accounts.getAccount(tenantId, firstUser?.userId ?? '')).toMatchObject({ available: 15 });
     expect(await reconciled(tenantId)).toEqual({ accounts: 3, drifts: [] });
+  });
+
+  it('applies what the Shopify adapter maps: a paid order of a new customer, then its data request and redaction', async () => {
+    // Prepare
+    const tenantId = newTenant();
+    const shopify = new ShopifyWebhookProvider();
+    const delivered = (sample: WebhookSample) => {
+      const delivery = { deliveryId: randomUUID(), topic: sample.topic, payload: JSON.parse(sample.body), eventId: sample.headers['x-shopify-event-id'] };
+      const mapped = shopify.map(delivery, tenantId);
+      if (!mapped.ok) throw mapped.error;
+      return mapped.value.map(({ type, detail }) => sqsRecord({ 'detail-type': type, source: 'shopify', id: randomUUID(), time: new Date().toISOString(), detail }));
+    };
+    const customer = { id: 9_001_000_000_001, email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' };
+    const paid = delivered(shopifyOrderSample('orders/paid', { currency: 'USD', items: [{ sku: 'tv', price: '150.00', quantity: 1 }], customer }));
+    const dataRequest = delivered(shopifyCustomerPrivacySample('customers/data_request', { customer: { id: customer.id } }));
+    const redact = delivered(shopifyCustomerPrivacySample('customers/redact', { customer: { id: customer.id } }));
+
+    // Act
+    const failures = [await failed(...paid), await failed(...dataRequest)];
+    const ada = await users.findByExternalId(tenantId, 'shopify', String(customer.id));
+    const [answer] = await receive(queues.notifications, ofTenant(tenantId));
+    failures.push(await failed(...redact));
+
+    // Assess
+    expect(failures).toEqual([[], [], []]);
+    expect(ada).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace' });
+    expect(await accounts.getAccount(tenantId, ada?.userId ?? '')).toMatchObject({ available: 15 });
+    expect(JSON.parse(answer?.Body ?? '{}').detail).toMatchObject({ userId: ada?.userId, data: { profile: { email: 'ada@example.com' } } });
+    expect(await users.get(tenantId, ada?.userId ?? '')).toMatchObject({ status: 'erased' });
   });
 
   it('dead-letters provider events whose details are invalid', async () => {
