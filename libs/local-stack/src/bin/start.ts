@@ -17,6 +17,7 @@ import {
   LOCAL_STACK_READY_LINE,
 } from '../lib/config/script-contract';
 import { findWorkspaceRoot } from '../lib/config/workspace-root';
+import { serverlessOfflineFunction } from '../lib/event-source/invoke-function';
 import { startSqsEventSource } from '../lib/event-source/sqs-event-source';
 import { assertPortFree } from '../lib/net/free-port';
 import {
@@ -76,8 +77,10 @@ async function main(): Promise<void> {
     sqs: createLocalSqsClient(infrastructure.sqsEndpoint),
     queueUrl: infrastructure.queues.eventsQueueUrl,
     queueArn: infrastructure.queues.eventsQueueArn,
-    lambdaEndpoint: offline.lambdaEndpoint,
-    functionName: LOCAL_PROCESSOR_FUNCTION_NAME,
+    target: serverlessOfflineFunction({
+      lambdaEndpoint: offline.lambdaEndpoint,
+      functionName: LOCAL_PROCESSOR_FUNCTION_NAME,
+    }),
   });
   shutdown.add('the SQS event source', eventSource.stop);
 

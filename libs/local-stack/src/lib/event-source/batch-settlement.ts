@@ -14,6 +14,9 @@ export interface BatchSettlement {
   retryReason?: string;
 }
 
+/** The retry reason of the records the function itself reported as failed. */
+export const REPORTED_IN_BATCH_ITEM_FAILURES = 'reported in batchItemFailures';
+
 /**
  * Decides a batch's fate the way Lambda does with `ReportBatchItemFailures`: an empty or null
  * response, or an empty `batchItemFailures`, is a full success; listed message ids are retried;
@@ -46,7 +49,7 @@ export function settleBatch(
   return {
     deleteMessageIds: messageIds.filter((id) => !failures.has(id)),
     retryMessageIds: messageIds.filter((id) => failures.has(id)),
-    retryReason: 'reported in batchItemFailures',
+    retryReason: REPORTED_IN_BATCH_ITEM_FAILURES,
   };
 }
 

@@ -1,9 +1,17 @@
+import type { SQSEvent } from 'aws-lambda';
 import type { InvocationResponse } from './batch-settlement';
 
 export interface InvokeTarget {
   /** serverless-offline's Lambda endpoint, e.g. http://127.0.0.1:3002. */
   lambdaEndpoint: string;
   functionName: string;
+}
+
+/** A function the SQS event source can hand batches to, wherever it runs. */
+export interface FunctionTarget {
+  readonly functionName: string;
+  /** Runs the function with one batch and answers as Lambda's Invoke API does; rejects only when the call itself failed. */
+  invoke(event: SQSEvent, signal: AbortSignal): Promise<InvocationResponse>;
 }
 
 /**
@@ -31,5 +39,15 @@ export async function invokeFunction(
     statusCode: response.status,
     functionError: response.headers.get('x-amz-function-error') ?? undefined,
     payload: await response.text(),
+  };
+}
+
+/** A function that serverless-offline runs, invoked through its Invoke API. */
+export function serverlessOfflineFunction(
+  target: InvokeTarget,
+): FunctionTarget {
+  return {
+    functionName: target.functionName,
+    invoke: (event, signal) => invokeFunction(target, event, signal),
   };
 }

@@ -13,6 +13,7 @@ import { createLocalSqsClient } from '../aws/local-aws-clients';
 import { findFreePort } from '../net/free-port';
 import { waitUntil } from '../net/wait-until';
 import { ensureEventsQueues, type EventsQueues } from '../sqs/events-queues';
+import { serverlessOfflineFunction } from './invoke-function';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source';
 
 interface FakeAnswer {
@@ -95,8 +96,10 @@ describe('startSqsEventSource', () => {
       sqs,
       queueUrl: queues.eventsQueueUrl,
       queueArn: queues.eventsQueueArn,
-      lambdaEndpoint,
-      functionName: 'loyalty-local-processor',
+      target: serverlessOfflineFunction({
+        lambdaEndpoint,
+        functionName: 'loyalty-local-processor',
+      }),
       waitTimeSeconds: WAIT_TIME_SECONDS,
       retryDelayMs: 100,
       log: (line) => logLines.push(line),
@@ -290,8 +293,10 @@ describe('startSqsEventSource', () => {
       sqs,
       queueUrl: queues.eventsQueueUrl,
       queueArn: queues.eventsQueueArn,
-      lambdaEndpoint: await fake.start(),
-      functionName: 'loyalty-local-processor',
+      target: serverlessOfflineFunction({
+        lambdaEndpoint: await fake.start(),
+        functionName: 'loyalty-local-processor',
+      }),
       waitTimeSeconds: 20,
       log: () => undefined,
     });

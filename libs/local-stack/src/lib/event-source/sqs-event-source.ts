@@ -11,19 +11,21 @@ import {
   settleBatch,
   type BatchSettlement,
 } from './batch-settlement';
-import { invokeFunction, type InvokeTarget } from './invoke-function';
+import type { FunctionTarget } from './invoke-function';
 import { toSqsEvent } from './sqs-event';
 
-export interface SqsEventSourceOptions extends InvokeTarget {
+export interface SqsEventSourceOptions {
   sqs: SQSClient;
   queueUrl: string;
   queueArn: string;
   region?: string;
+  /** The function that gets the batches: `serverlessOfflineFunction(...)` or `inProcessFunction(...)`. */
+  target: FunctionTarget;
   /** Messages per invocation, 1 to 10 (Lambda's default for SQS is 10). */
   batchSize?: number;
   /** Long-poll duration, 1 to 20 s; it ends as soon as a message arrives. */
   waitTimeSeconds?: number;
-  /** Longer than the function's own timeout, after which serverless-offline reports an error. */
+  /** Longer than the function's own timeout, after which its runner reports an error. */
   invocationTimeoutMs?: number;
   /** Pause after a failed receive or invoke, so a dead endpoint is not hammered. */
   retryDelayMs?: number;
@@ -36,9 +38,9 @@ export interface SqsEventSource {
 }
 
 /**
- * Emulates Lambda's SQS event source mapping for serverless-offline: long-polls the queue,
- * invokes the function with an SQS event and deletes only the records the function did not
- * report in `batchItemFailures`. Failed records stay on the queue; they come back after the
+ * Emulates Lambda's SQS event source mapping for serverless-offline (or a handler run in this
+ * process): long-polls the queue, invokes the function with an SQS event and deletes only the
+ * records the function did not report in `batchItemFailures`. Failed records stay on the queue; they come back after the
  * visibility timeout and move to the dead-letter queue after the redrive policy's maxReceiveCount.
  */
 export function startSqsEventSource(
@@ -49,6 +51,7 @@ export function startSqsEventSource(
     queueUrl,
     queueArn,
     region = LOCAL_REGION,
+    target,
     batchSize = 10,
     waitTimeSeconds = 10,
     invocationTimeoutMs = 60_000,
@@ -100,10 +103,7 @@ export function startSqsEventSource(
         stopping.signal,
         AbortSignal.timeout(invocationTimeoutMs),
       ]);
-      return settleBatch(
-        messageIds,
-        await invokeFunction(options, event, signal),
-      );
+      return settleBatch(messageIds, await target.invoke(event, signal));
     } catch (error) {
       return retryAll(messageIds, `invoke failed: ${(error as Error).message}`);
     }
@@ -142,7 +142,7 @@ export function startSqsEventSource(
     }
     const settlement = await invoke(messages);
     await deleteMessages(messages, settlement.deleteMessageIds);
-    log(describeSettlement(options.functionName, messages.length, settlement));
+    log(describeSettlement(target.functionName, messages.length, settlement));
   };
 
   const loop = (async () => {
