@@ -11,3 +11,5 @@ export const LOCAL_INFRASTRUCTURE_READY_LINE = 'Local infrastructure ready';
  * even if that process was killed and could not stop it.
  */
 export const EXIT_WITH_PARENT_FLAG = 'exit-with-parent';
+/** The line `consume-queue` prints once it polls its queue. */
+export const QUEUE_CONSUMER_READY_LINE = 'Queue consumer ready';

@@ -12,8 +12,14 @@ import {
 
 export interface ScriptUntilReadyOptions {
   workspaceRoot: string;
-  /** TypeScript entry point, relative to the workspace root; run with tsx. */
+  /** TypeScript entry point, relative to the workspace root; run with tsx unless `tsNodeProject` is set. */
   script: string;
+  /**
+   * Runs the script with ts-node and this tsconfig (relative to the workspace root) instead of tsx:
+   * for code that loads a Nest app, whose dependency injection reads the decorator metadata that
+   * only the TypeScript compiler emits (tsx's esbuild does not).
+   */
+  tsNodeProject?: string;
   args?: string[];
   env: NodeJS.ProcessEnv;
   /** The line the script prints once it is ready. */
@@ -23,6 +29,8 @@ export interface ScriptUntilReadyOptions {
   logFile: string;
   /** How long the script gets to shut down before its process group is killed. */
   stopGraceMs?: number;
+  /** Sees every line the script prints on stdout, as it comes. */
+  onOutputLine?: (line: string) => void;
 }
 
 export interface ScriptProcess {
@@ -54,19 +62,38 @@ export async function startScriptUntilReady({
   timeoutMs,
   logFile,
   stopGraceMs = 15_000,
+  tsNodeProject,
+  onOutputLine = () => undefined,
 }: ScriptUntilReadyOptions): Promise<ScriptProcess> {
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(
-    join(workspaceRoot, 'node_modules', '.bin', 'tsx'),
-    ['--tsconfig', TSX_TSCONFIG, script, ...args, `--${EXIT_WITH_PARENT_FLAG}`],
-    {
-      cwd: workspaceRoot,
-      env,
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  const scriptArgs = [script, ...args, `--${EXIT_WITH_PARENT_FLAG}`];
+  const [command, commandArgs] =
+    tsNodeProject === undefined
+      ? [
+          join(workspaceRoot, 'node_modules', '.bin', 'tsx'),
+          ['--tsconfig', TSX_TSCONFIG, ...scriptArgs],
+        ]
+      : // One node process, no launcher in between: the child's PID is the script's.
+        [
+          process.execPath,
+          [
+            '--require',
+            'ts-node/register',
+            '--require',
+            'tsconfig-paths/register',
+            ...scriptArgs,
+          ],
+        ];
+  const child = spawn(command, commandArgs, {
+    cwd: workspaceRoot,
+    env:
+      tsNodeProject === undefined
+        ? env
+        : { ...env, ...tsNodeEnvironment(workspaceRoot, tsNodeProject) },
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   stopWhenThisProcessExits(child, true);
   const exited = waitForExit(child);
 
@@ -76,6 +103,7 @@ export async function startScriptUntilReady({
       log.write(chunk);
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
+      lines.forEach(onOutputLine);
       if (lines.some((line) => line.trim() === readyLine)) {
         resolve();
       }
@@ -107,6 +135,21 @@ export async function startScriptUntilReady({
   throw new Error(
     `${script} ${why}. Last lines of ${logFile}:\n${tail(logFile)}`,
   );
+}
+
+/**
+ * ts-node compiles file by file without type checks; tsconfig-paths resolves the path aliases,
+ * which an Nx workspace declares relative to its root, so that is their base.
+ */
+function tsNodeEnvironment(
+  workspaceRoot: string,
+  project: string,
+): NodeJS.ProcessEnv {
+  return {
+    TS_NODE_PROJECT: join(workspaceRoot, project),
+    TS_NODE_TRANSPILE_ONLY: 'true',
+    TS_NODE_BASEURL: workspaceRoot,
+  };
 }
 
 function tail(file: string): string {
