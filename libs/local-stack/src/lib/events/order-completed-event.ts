@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../config/naming';
+import {
+  decimalAmount,
+  eventBridgeEnvelope,
+  type EventBridgeEnvelope,
+} from './eventbridge-envelope';
 
 export interface OrderCompletedInput {
   tenantId: string;
@@ -13,16 +17,9 @@ export interface OrderCompletedInput {
   channel?: string;
 }
 
-export interface OrderCompletedEnvelope {
-  version: '0';
-  id: string;
-  'detail-type': 'order.completed';
-  source: 'ecommerce.platform';
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: {
+export type OrderCompletedEnvelope = EventBridgeEnvelope<
+  'order.completed',
+  {
     tenantId: string;
     eventId: string;
     orderId: string;
@@ -36,10 +33,8 @@ export interface OrderCompletedEnvelope {
       quantity: number;
     }>;
     channel: string;
-  };
-}
-
-const DECIMAL_AMOUNT = /^\d+(\.\d+)?$/;
+  }
+>;
 
 /**
  * An `order.completed` event as the e-commerce platform publishes it through EventBridge, with
@@ -49,23 +44,10 @@ export function buildOrderCompletedEvent(
   input: OrderCompletedInput,
   now: Date = new Date(),
 ): OrderCompletedEnvelope {
-  if (!DECIMAL_AMOUNT.test(input.amount)) {
-    throw new Error(
-      `amount must be a decimal number such as 150.00, got "${input.amount}"`,
-    );
-  }
-  // JSON carries the amount as a number, as the platform sends it; nothing is computed with it.
-  const amount = Number(input.amount);
-  return {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': 'order.completed',
-    source: 'ecommerce.platform',
-    account: LOCAL_ACCOUNT_ID,
-    time: now.toISOString(),
-    region: LOCAL_REGION,
-    resources: [],
-    detail: {
+  const amount = decimalAmount(input.amount);
+  return eventBridgeEnvelope(
+    'order.completed',
+    {
       tenantId: input.tenantId,
       eventId: input.eventId ?? randomUUID(),
       orderId: input.orderId,
@@ -77,5 +59,6 @@ export function buildOrderCompletedEvent(
       ],
       channel: input.channel ?? 'online',
     },
-  };
+    now,
+  );
 }
