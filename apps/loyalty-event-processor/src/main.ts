@@ -4,33 +4,20 @@ import {
   EventType,
   processPartialResponse,
 } from '@aws-lambda-powertools/batch';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { AwardBirthdayTreats, RunLedgerJobs } from '@loyalty/domain';
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { ProcessorModule } from './app/processor.module';
+import { getProcessorApplication } from './app/processor-application';
 import { SqsRecordHandler } from './events/sqs-record-handler';
 
 export { relayPendingEventsHandler } from './relay/relay-pending-events.handler';
 
-// Created once per Lambda container and reused by every invocation it serves.
-let application: Promise<INestApplicationContext> | undefined;
+// Holds the batch in progress: one per Lambda container, which serves one invocation at a time.
 const batch = new BatchProcessor(EventType.SQS);
-
-function getApplication(): Promise<INestApplicationContext> {
-  application ??= NestFactory.createApplicationContext(ProcessorModule, { logger: ['error', 'warn'] }).catch(
-    (error: unknown) => {
-      application = undefined; // let the next invocation try again
-      throw error;
-    },
-  );
-  return application;
-}
 
 /** SQS handler: reports failed records only (ReportBatchItemFailures), never the whole batch. */
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
-  const app = await getApplication();
+  const app = await getProcessorApplication();
   app.get(Logger).addContext(context);
   const records = app.get(SqsRecordHandler);
   return processPartialResponse(event, (record: SQSRecord) => records.handle(record), batch, {
@@ -48,7 +35,7 @@ const JOB_SAFETY_MARGIN_MS = 5_000;
  * by the next run.
  */
 export async function ledgerJobsHandler(_event: ScheduledEvent, context: Context) {
-  const app = await getApplication();
+  const app = await getProcessorApplication();
   const logger = app.get(Logger);
   logger.addContext(context);
   const budgetMs = Math.max(1_000, context.getRemainingTimeInMillis() - JOB_SAFETY_MARGIN_MS);
