@@ -27,8 +27,9 @@ export default [
     },
   },
   {
-    // Tests may use the local stack's tooling (servers, tokens); the code they test may not.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    // Tests and their support code (src/testing) may use the local stack's tooling (servers, tokens);
+    // the code they test may not.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
