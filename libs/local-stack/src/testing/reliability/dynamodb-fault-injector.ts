@@ -69,6 +69,8 @@ export class DynamoDbFaultInjector {
   /** Faults are injected only while this is true (e.g. a test lets a storm pass). */
   enabled = true;
   readonly injected: InjectedFault[] = [];
+  /** Calls of the targeted operations made while enabled: the ones that could fail. */
+  exposedCalls = 0;
   private readonly occurrences = new Map<string, number>();
   private readonly operations: ReadonlySet<string>;
 
@@ -119,6 +121,7 @@ export class DynamoDbFaultInjector {
     if (!this.operations.has(operation)) {
       return undefined;
     }
+    this.exposedCalls += 1;
     const call = `${operation} ${JSON.stringify(keysNamedBy(input))}`;
     const occurrence = (this.occurrences.get(call) ?? 0) + 1;
     this.occurrences.set(call, occurrence);

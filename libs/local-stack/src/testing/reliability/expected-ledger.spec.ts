@@ -73,6 +73,20 @@ describe('ExpectedLedger', () => {
     });
   });
 
+  it('tells what a customer earned before refunds', () => {
+    // Prepare
+    const ledger = new ExpectedLedger();
+    ledger.complete('user_1', 'order_1', '80.00');
+    ledger.complete('user_1', 'order_2', '20.00');
+    ledger.complete('user_2', 'order_3', '50.00');
+
+    // Act
+    ledger.cancel('order_2');
+
+    // Assess
+    expect(ledger.earnedBy('user_1')).toBe(10);
+  });
+
   it('refuses a change to an order the scenario never completed', () => {
     // Prepare
     const ledger = new ExpectedLedger();

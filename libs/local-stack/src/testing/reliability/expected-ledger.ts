@@ -73,6 +73,13 @@ export class ExpectedLedger {
     this.post(userId, { available: -points, redeemed: points });
   }
 
+  /** What the customer's orders earned, before any refund. */
+  earnedBy(userId: string): number {
+    return [...this.orders.values()]
+      .filter((order) => order.userId === userId)
+      .reduce((sum, order) => sum + order.points, 0);
+  }
+
   pointsOf(orderId: string): number {
     const order = this.orders.get(orderId);
     if (!order) throw new Error(`${orderId} is not part of this scenario`);
