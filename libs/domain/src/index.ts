@@ -143,3 +143,26 @@ export * from './lib/webhooks/samples/stripe-samples';
 export * from './lib/webhooks/samples/shopify-samples';
 export * from './lib/webhooks/samples/hubspot-samples';
 export * from './lib/webhooks/samples/custom-samples';
+export * from './lib/webhooks/webhook-provider-names';
+export * from './lib/webhooks/webhook-provider-registry';
+export * from './lib/webhooks/stored-webhook-connection';
+export * from './lib/webhooks/webhook-connection-repository';
+export * from './lib/webhooks/webhook-connection-settings';
+export * from './lib/webhooks/configure-webhook-connection';
+export * from './lib/webhooks/secret-fingerprint';
+export * from './lib/webhooks/webhook-delivery-record';
+export * from './lib/webhooks/webhook-delivery-log';
+export * from './lib/webhooks/webhook-delivery-claims';
+export * from './lib/webhooks/raw-delivery-store';
+export * from './lib/webhooks/raw-delivery-key';
+export * from './lib/webhooks/kept-delivery-headers';
+export * from './lib/webhooks/webhook-event';
+export * from './lib/webhooks/webhook-intake-settings';
+export * from './lib/webhooks/receive-webhook';
+export * from './lib/webhooks/replay-webhook-delivery';
+
+// DynamoDB and S3 adapters of the webhook ports.
+export * from './lib/dynamodb/dynamodb-webhook-connections';
+export * from './lib/dynamodb/dynamodb-webhook-deliveries';
+export * from './lib/s3/s3-client';
+export * from './lib/s3/s3-raw-delivery-store';

@@ -3,6 +3,10 @@ import { createHash } from 'node:crypto';
 /** Key layout of the single table. Every partition starts with its tenant: nothing crosses tenants. */
 const customerPartition = (tenantId: string, userId: string) => `TENANT#${tenantId}#USER#${userId}`;
 export const auditPartition = (tenantId: string) => `TENANT#${tenantId}#AUDIT`;
+/** A tenant's webhook connections, one item per provider. */
+export const webhookConnectionsPartition = (tenantId: string) => `TENANT#${tenantId}#WEBHOOKS`;
+/** The raw log of a tenant's webhook deliveries, sorted by time (log ids are ULIDs). */
+export const webhookDeliveriesPartition = (tenantId: string) => `TENANT#${tenantId}#WEBHOOK_DELIVERIES`;
 
 /** All of a tenant's campaigns share one partition: listing them, as every order needs, is one Query. */
 const campaignPartition = (tenantId: string) => `TENANT#${tenantId}#CAMPAIGNS`;
@@ -96,6 +100,24 @@ export const keys = {
   }),
   campaign: (tenantId: string, campaignId: string) => ({ PK: campaignPartition(tenantId), SK: `CAMPAIGN#${campaignId}` }),
   tenantCampaigns: campaignPartition,
+  webhookConnection: (tenantId: string, provider: string) => ({
+    PK: webhookConnectionsPartition(tenantId),
+    SK: `CONNECTION#${provider}`,
+  }),
+  /**
+   * Which tenant a Shopify shop is. The one partition outside every tenant's: one URL serves all
+   * shops of a public app, so the shop domain must lead to its tenant, and to one tenant only.
+   */
+  shopifyShop: (shopDomain: string) => ({ PK: `SHOPIFY_SHOP#${shopDomain}`, SK: 'TENANT' }),
+  /** The claim on one delivery id of a provider: what makes a re-delivery a duplicate. */
+  webhookClaim: (tenantId: string, provider: string, deliveryId: string) => ({
+    PK: `TENANT#${tenantId}#WEBHOOK_CLAIM#${provider}#${deliveryId}`,
+    SK: 'CLAIM',
+  }),
+  webhookDelivery: (tenantId: string, recordId: string) => ({
+    PK: webhookDeliveriesPartition(tenantId),
+    SK: `DELIVERY#${recordId}`,
+  }),
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     PK: `TENANT#${tenantId}#IDEMPOTENCY#${idempotencyKey}`,
     SK: 'IDEMPOTENCY',

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
 
-export type IdPrefix = 'user' | 'order' | 'txn' | 'camp' | 'audit' | 'evt';
+export type IdPrefix = 'user' | 'order' | 'txn' | 'camp' | 'audit' | 'evt' | 'dlv';
 
 const nextUlid = monotonicFactory();
 
