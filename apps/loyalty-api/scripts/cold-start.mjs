@@ -17,7 +17,7 @@
 // Per run it records, from the child's own clock (performance.now() counts from process start):
 // `loadMs` (bundle require() done) and `firstResponseMs` (handler resolved), plus `wallMs`: spawn to
 // the result line, as seen by the parent. Medians are reported. The child gets the parent's
-// environment plus harmless defaults (region, fake credentials, TABLE_NAME, EVENTS_QUEUE_URL, NOTIFICATIONS_QUEUE_URL, JWT_SECRET, PAGE_TOKEN_SECRET) so
+// environment plus harmless defaults (region, fake credentials, TABLE_NAME, EVENTS_QUEUE_URL, NOTIFICATIONS_QUEUE_URL, WEBHOOK_BUCKET, JWT_SECRET, PAGE_TOKEN_SECRET) so
 // config validation passes; GET /health must not need DynamoDB or SQS.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -126,6 +126,7 @@ const childEnv = {
     process.env.EVENTS_QUEUE_URL ?? 'http://127.0.0.1:9324/000000000000/loyalty-bench-events',
   NOTIFICATIONS_QUEUE_URL:
     process.env.NOTIFICATIONS_QUEUE_URL ?? 'http://127.0.0.1:9324/000000000000/loyalty-bench-notifications',
+  WEBHOOK_BUCKET: process.env.WEBHOOK_BUCKET ?? 'loyalty-bench-webhooks',
   JWT_SECRET: process.env.JWT_SECRET ?? 'cold-start-measurement-secret-0123456789',
   PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET ?? 'cold-start-measurement-page-secret-0123456789',
   NODE_OPTIONS: args['node-options'],

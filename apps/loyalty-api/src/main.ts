@@ -4,10 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import serverlessExpress from '@vendia/serverless-express';
 import type { Context, Handler } from 'aws-lambda';
-import { AppModule } from './app/app.module';
-import { configureApp } from './app/configure-app';
+
+// Each handler loads its own app's modules on first use, so a function evaluates only the code
+// its app needs (the webhooks function never loads the API's controllers).
 
 async function createApp() {
+  const [{ AppModule }, { configureApp }] = await Promise.all([import('./app/app.module'), import('./app/configure-app')]);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: ['error', 'warn'],
     bodyParser: true,
@@ -16,36 +18,57 @@ async function createApp() {
   return app;
 }
 
+async function createWebhookIntakeApp() {
+  const [{ WebhookIntakeAppModule }, { configureWebhookIntakeApp }] = await Promise.all([
+    import('./webhooks/webhook-intake-app.module'),
+    import('./app/configure-app'),
+  ]);
+  const app = await NestFactory.create<NestExpressApplication>(WebhookIntakeAppModule, {
+    logger: ['error', 'warn'],
+    bodyParser: true,
+  });
+  configureWebhookIntakeApp(app);
+  return app;
+}
+
 interface Server {
   readonly handle: Handler;
   readonly logger: Logger;
 }
 
-// Created once per Lambda container and reused by every invocation it serves.
-let server: Promise<Server> | undefined;
-
-function getServer(): Promise<Server> {
-  server ??= createApp()
-    .then(async (app) => {
-      await app.init();
-      return {
-        handle: serverlessExpress({ app: app.getHttpAdapter().getInstance() }) as Handler,
-        logger: app.get(Logger),
-      };
-    })
-    .catch((error: unknown) => {
-      server = undefined; // let the next invocation try again
-      throw error;
-    });
-  return server;
+/**
+ * An API Gateway (HTTP API, payload v2 or REST v1) entry point for an app, created once per
+ * Lambda container and reused by every invocation it serves.
+ */
+function lambdaHandler(create: () => Promise<NestExpressApplication>): Handler {
+  let server: Promise<Server> | undefined;
+  const getServer = (): Promise<Server> => {
+    server ??= create()
+      .then(async (app) => {
+        await app.init();
+        return {
+          handle: serverlessExpress({ app: app.getHttpAdapter().getInstance() }) as Handler,
+          logger: app.get(Logger),
+        };
+      })
+      .catch((error: unknown) => {
+        server = undefined; // let the next invocation try again
+        throw error;
+      });
+    return server;
+  };
+  return async (event, context: Context, callback) => {
+    const { handle, logger } = await getServer();
+    logger.addContext(context); // function name, cold start, invocation id on every log line
+    return handle(event, context, callback);
+  };
 }
 
-/** API Gateway (HTTP API, payload v2 or REST v1) entry point. */
-export const handler: Handler = async (event, context: Context, callback) => {
-  const { handle, logger } = await getServer();
-  logger.addContext(context); // function name, cold start, invocation id on every log line
-  return handle(event, context, callback);
-};
+/** The REST API. */
+export const handler: Handler = lambdaHandler(createApp);
+
+/** Provider webhook deliveries (POST /webhooks/{provider}[/{tenantId}]): the intake alone. */
+export const webhooksHandler: Handler = lambdaHandler(createWebhookIntakeApp);
 
 /** Serves the same app over plain HTTP, for running the API alone. */
 export async function listen(port: number, host = '127.0.0.1') {

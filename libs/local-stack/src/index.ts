@@ -9,6 +9,7 @@ export * from './lib/infrastructure/local-infrastructure';
 export * from './lib/dynamodb/dynamodb-local';
 export * from './lib/dynamodb/ensure-table';
 export * from './lib/sqs/sqs-server';
+export * from './lib/s3/s3-server';
 export * from './lib/sqs/events-queues';
 export * from './lib/sqs/find-events-queues';
 export * from './lib/aws/local-aws-clients';

@@ -4,6 +4,7 @@ const complete = {
   TABLE_NAME: 'loyalty-dev',
   EVENTS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/loyalty-dev-events',
   NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/loyalty-dev-notifications',
+  WEBHOOK_BUCKET: 'loyalty-dev-webhooks',
   JWT_SECRET: 's'.repeat(32),
   PAGE_TOKEN_SECRET: 'p'.repeat(32),
 };
@@ -14,10 +15,10 @@ describe('validateApiConfig', () => {
     const config = validateApiConfig(complete);
 
     // Assess
-    expect(config).toMatchObject({ ...complete, CORS_ORIGINS: '*', API_DOCS_ENABLED: false });
+    expect(config).toMatchObject({ ...complete, CORS_ORIGINS: '*', API_DOCS_ENABLED: false, WEBHOOK_RETENTION_DAYS: 30 });
   });
 
-  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'NOTIFICATIONS_QUEUE_URL', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
+  it.each(['TABLE_NAME', 'EVENTS_QUEUE_URL', 'NOTIFICATIONS_QUEUE_URL', 'WEBHOOK_BUCKET', 'PAGE_TOKEN_SECRET'])('refuses to start without %s', (name) => {
     // Act
     const validate = () => validateApiConfig({ ...complete, [name]: '' });
 

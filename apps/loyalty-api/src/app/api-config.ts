@@ -1,7 +1,7 @@
+import { validateWebhookIntakeConfig, WebhookIntakeConfig } from '../webhooks/webhook-intake-config';
+
 /** Settings the API reads from its environment; validated once at start-up. */
-export interface ApiConfig {
-  readonly TABLE_NAME: string;
-  readonly EVENTS_QUEUE_URL: string;
+export interface ApiConfig extends WebhookIntakeConfig {
   /** Where `tier.changed` goes when an order through the API moves a customer to another tier. */
   readonly NOTIFICATIONS_QUEUE_URL: string;
   /** HS256 secret for bearer tokens; used only when no JWT_JWKS_URL is set (local runs). */
@@ -17,7 +17,7 @@ export interface ApiConfig {
   readonly API_DOCS_ENABLED: boolean;
 }
 
-const REQUIRED = ['TABLE_NAME', 'EVENTS_QUEUE_URL', 'NOTIFICATIONS_QUEUE_URL', 'PAGE_TOKEN_SECRET'] as const;
+const REQUIRED = ['TABLE_NAME', 'EVENTS_QUEUE_URL', 'NOTIFICATIONS_QUEUE_URL', 'WEBHOOK_BUCKET', 'PAGE_TOKEN_SECRET'] as const;
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 export function validateApiConfig(env: Record<string, unknown>): ApiConfig {
@@ -35,8 +35,7 @@ export function validateApiConfig(env: Record<string, unknown>): ApiConfig {
   const docs = setting('API_DOCS_ENABLED') ?? 'false';
   if (docs !== 'true' && docs !== 'false') throw new Error('API_DOCS_ENABLED must be true or false');
   return {
-    TABLE_NAME: setting('TABLE_NAME') as string,
-    EVENTS_QUEUE_URL: setting('EVENTS_QUEUE_URL') as string,
+    ...validateWebhookIntakeConfig(env),
     NOTIFICATIONS_QUEUE_URL: setting('NOTIFICATIONS_QUEUE_URL') as string,
     JWT_SECRET: secret,
     JWT_JWKS_URL: jwksUrl,

@@ -49,6 +49,11 @@ import { ApiConfig, validateApiConfig } from './api-config';
 import { tableAdapter } from './table-adapter.provider';
 import { UsersController } from '../users/users.controller';
 import { usersProviders } from '../users/users.providers';
+import { WebhookConnectionsController } from '../webhooks/webhook-connections.controller';
+import { WebhookDeliveriesController } from '../webhooks/webhook-deliveries.controller';
+import { WebhookIntakeController } from '../webhooks/webhook-intake.controller';
+import { webhookIntakeProviders, webhookManagementProviders } from '../webhooks/webhook-intake.providers';
+import { webhookProvidersProvider } from '../webhooks/webhook-providers.provider';
 
 /** Injection token of where order earnings come from. */
 const EARNING_SOURCES = 'EARNING_SOURCES';
@@ -58,7 +63,19 @@ const EARNING_SOURCES = 'EARNING_SOURCES';
     ConfigModule.forRoot({ ignoreEnvFile: true, cache: true, validate: validateApiConfig }),
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, PointsController, OrdersController, CampaignsController, TenantsController, AuditController, UsersController],
+  controllers: [
+    HealthController,
+    PointsController,
+    OrdersController,
+    CampaignsController,
+    TenantsController,
+    AuditController,
+    UsersController,
+    WebhookConnectionsController,
+    WebhookDeliveriesController,
+    // Deployed, the webhooks function serves these routes; the API has them for local runs alone.
+    WebhookIntakeController,
+  ],
   providers: [
     { provide: Logger, useFactory: () => new Logger({ serviceName: 'loyalty-api' }) },
     { provide: DynamoDBDocumentClient, useFactory: () => createDocumentClient() },
@@ -149,6 +166,9 @@ const EARNING_SOURCES = 'EARNING_SOURCES';
     DynamoDbHealthIndicator,
     SqsHealthIndicator,
     ...usersProviders,
+    webhookProvidersProvider,
+    ...webhookIntakeProviders,
+    ...webhookManagementProviders,
   ],
 })
 export class AppModule {}

@@ -10,6 +10,7 @@ import { JsonObjectBodyPipe } from '../http/json-object-body.pipe';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from '../http/request-id.middleware';
 import { requestLogMiddleware } from '../http/request-log.middleware';
 import { validationFailure } from '../http/validation-failure';
+import { rawWebhookBody } from '../webhooks/raw-webhook-body.middleware';
 import { ApiConfig } from './api-config';
 
 /** Requests carry small JSON documents; anything bigger is refused (413) before it is parsed. */
@@ -28,6 +29,22 @@ export function configureApp(app: NestExpressApplication): void {
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', REQUEST_ID_HEADER, TENANT_HEADER],
     exposedHeaders: [REQUEST_ID_HEADER, 'Retry-After'],
   });
+  configureRequestHandling(app, logger);
+  if (config.get('API_DOCS_ENABLED', { infer: true })) serveApiDocs(app);
+}
+
+/** The webhooks function's HTTP set-up: the API's, without CORS (providers call server to server) or docs. */
+export function configureWebhookIntakeApp(app: NestExpressApplication): void {
+  const logger = app.get(Logger);
+  app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware(logger));
+  configureRequestHandling(app, logger);
+}
+
+/** Bodies, validation, errors and the success envelope, the same for every app. */
+function configureRequestHandling(app: NestExpressApplication, logger: Logger): void {
+  // Webhook signatures are over the raw bytes: their bodies are read before the JSON parser.
+  app.use(rawWebhookBody);
   app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
   app.useGlobalPipes(
     new JsonObjectBodyPipe(),
@@ -40,5 +57,4 @@ export function configureApp(app: NestExpressApplication): void {
   );
   app.useGlobalFilters(new ApiExceptionFilter(logger));
   app.useGlobalInterceptors(new EnvelopeInterceptor());
-  if (config.get('API_DOCS_ENABLED', { infer: true })) serveApiDocs(app);
 }

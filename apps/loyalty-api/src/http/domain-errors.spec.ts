@@ -1,4 +1,4 @@
-import { AlreadyExistsError, ConcurrencyError, DomainError, InsufficientPointsError, NotFoundError, ValidationError } from '@loyalty/domain';
+import { AlreadyExistsError, ConcurrencyError, DomainError, InsufficientPointsError, NotFoundError, ValidationError, WebhookRejectedError } from '@loyalty/domain';
 import { InternalServerErrorException } from '@nestjs/common';
 import { httpExceptionFor } from './domain-errors';
 
@@ -11,6 +11,7 @@ describe('httpExceptionFor', () => {
   it.each([
     [new ValidationError('Invalid user', { fields: { email: 'a valid email address' } }), 400, 'VALIDATION_ERROR'],
     [new NotFoundError('No user user_1', { userId: 'user_1' }), 404, 'NOT_FOUND'],
+    [new WebhookRejectedError('BAD_SIGNATURE', 'No active secret made this signature'), 401, 'UNAUTHORIZED'],
     [new AlreadyExistsError('Another user of this business has this email', { field: 'email' }), 409, 'CONFLICT'],
     [new InsufficientPointsError('Only 5 points are available', { available: 5, requested: 6 }), 409, 'INSUFFICIENT_POINTS'],
     [new ConcurrencyError('Lost 8 races', { attempts: 8 }), 409, 'CONFLICT'],

@@ -5,6 +5,8 @@ import { ApiErrorCode, ApiErrorResponse } from './api-error';
 /** Domain error codes and what answers them over HTTP. A code missing here is a 500 (and logged). */
 const ANSWERS: Readonly<Record<string, { status: HttpStatus; code: ApiErrorCode }>> = {
   VALIDATION_ERROR: { status: HttpStatus.BAD_REQUEST, code: 'VALIDATION_ERROR' },
+  // A credential that does not hold (a webhook's signature).
+  UNAUTHORIZED: { status: HttpStatus.UNAUTHORIZED, code: 'UNAUTHORIZED' },
   FORBIDDEN: { status: HttpStatus.FORBIDDEN, code: 'FORBIDDEN' },
   NOT_FOUND: { status: HttpStatus.NOT_FOUND, code: 'NOT_FOUND' },
   CONFLICT: { status: HttpStatus.CONFLICT, code: 'CONFLICT' },

@@ -29,6 +29,7 @@ export async function createApiTestApp(options: {
     TABLE_NAME: 'unit-test',
     EVENTS_QUEUE_URL: 'http://127.0.0.1:1/queue',
     NOTIFICATIONS_QUEUE_URL: 'http://127.0.0.1:1/notifications',
+    WEBHOOK_BUCKET: 'unit-test-webhooks',
     JWT_SECRET,
     PAGE_TOKEN_SECRET: 'unit-test-page-token-secret-0123456789',
     ...options.settings,

@@ -29,7 +29,7 @@ export interface E2eLocalStack {
   environment: LocalRuntimeEnvironment;
   /** Everything `npm start` printed, for debugging a failed test. */
   logFile: string;
-  /** Stops the stack: serverless-offline, the event source, DynamoDB Local, the SQS server. */
+  /** Stops the stack: serverless-offline, the event source, DynamoDB Local, the SQS and S3 servers. */
   stop(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startE2eLocalStack({
   env = {},
 }: E2eLocalStackOptions = {}): Promise<E2eLocalStack> {
   const workspaceRoot = findWorkspaceRoot();
-  const [apiPort, lambdaPort, dynamoDbPort, sqsPort] = await findFreePorts(4);
+  const [apiPort, lambdaPort, dynamoDbPort, sqsPort, s3Port] = await findFreePorts(5);
   const stack = await startScriptUntilReady({
     workspaceRoot,
     script: 'libs/local-stack/src/bin/start.ts',
@@ -57,6 +57,7 @@ export async function startE2eLocalStack({
       LAMBDA_PORT: String(lambdaPort),
       DYNAMODB_PORT: String(dynamoDbPort),
       SQS_PORT: String(sqsPort),
+      S3_PORT: String(s3Port),
       LOCAL_SERVERS: 'embedded',
       LOCAL_PERSIST: 'false',
       NX_DAEMON: 'false',
@@ -75,6 +76,7 @@ export async function startE2eLocalStack({
     const { queues, environment } = await runningStackEnvironment({
       dynamoDbPort,
       sqsPort,
+      s3Port,
     });
     return {
       apiUrl: `http://${LOOPBACK_HOST}:${apiPort}`,

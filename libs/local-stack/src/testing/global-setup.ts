@@ -10,7 +10,7 @@ const START_TIMEOUT_MS = 60_000;
 
 /**
  * Jest globalSetup for integration tests: runs `npm run infra` (DynamoDB Local, the SQS server,
- * the table and queues) on free ports, so parallel runs never collide, and puts the apps'
+ * s3rver, the table, queues and bucket) on free ports, so parallel runs never collide, and puts the apps'
  * variables (TABLE_NAME, EVENTS_QUEUE_URL, AWS_ENDPOINT_URL_*, ...) in process.env. Jest starts
  * its test workers after this, so they inherit them.
  *
@@ -19,7 +19,7 @@ const START_TIMEOUT_MS = 60_000;
  */
 export default async function globalSetup(): Promise<void> {
   const workspaceRoot = findWorkspaceRoot();
-  const [dynamoDbPort, sqsPort] = await findFreePorts(2);
+  const [dynamoDbPort, sqsPort, s3Port] = await findFreePorts(3);
   const infrastructure = await startScriptUntilReady({
     workspaceRoot,
     script: 'libs/local-stack/src/bin/infra.ts',
@@ -27,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
       ...process.env,
       DYNAMODB_PORT: String(dynamoDbPort),
       SQS_PORT: String(sqsPort),
+      S3_PORT: String(s3Port),
       // Servers of its own on free ports, whatever the developer's shell says.
       LOCAL_SERVERS: 'embedded',
       LOCAL_PERSIST: 'false',
@@ -44,6 +45,7 @@ export default async function globalSetup(): Promise<void> {
     const { environment } = await runningStackEnvironment({
       dynamoDbPort,
       sqsPort,
+      s3Port,
     });
     Object.assign(process.env, environment);
   } catch (error) {

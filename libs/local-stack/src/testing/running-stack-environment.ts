@@ -18,6 +18,7 @@ export interface RunningStackEnvironment {
 export async function runningStackEnvironment(ports: {
   dynamoDbPort: number;
   sqsPort: number;
+  s3Port: number;
 }): Promise<RunningStackEnvironment> {
   const sqsEndpoint = `http://${LOOPBACK_HOST}:${ports.sqsPort}`;
   const sqs = createLocalSqsClient(sqsEndpoint);
@@ -28,6 +29,7 @@ export async function runningStackEnvironment(ports: {
       environment: localRuntimeEnvironment({
         dynamoDbEndpoint: `http://${LOOPBACK_HOST}:${ports.dynamoDbPort}`,
         sqsEndpoint,
+        s3Endpoint: `http://${LOOPBACK_HOST}:${ports.s3Port}`,
         eventsQueueUrl: queues.eventsQueueUrl,
         notificationsQueueUrl: queues.notificationsQueueUrl,
       }),

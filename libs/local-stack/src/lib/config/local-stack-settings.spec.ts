@@ -17,8 +17,10 @@ describe('readLocalStackSettings', () => {
         lambdaPort: 3002,
         dynamoDbPort: 8000,
         sqsPort: 9324,
+        s3Port: 4568,
       },
       dynamoDbDataDir: undefined,
+      s3DataDir: undefined,
       visibilityTimeoutSeconds: 5,
     });
   });
@@ -30,6 +32,7 @@ describe('readLocalStackSettings', () => {
       LAMBDA_PORT: '4002',
       DYNAMODB_PORT: '8001',
       SQS_PORT: '9325',
+      S3_PORT: '4570',
       LOCAL_VISIBILITY_TIMEOUT_SECONDS: '1',
     };
 
@@ -42,11 +45,12 @@ describe('readLocalStackSettings', () => {
       lambdaPort: 4002,
       dynamoDbPort: 8001,
       sqsPort: 9325,
+      s3Port: 4570,
     });
     expect(settings.visibilityTimeoutSeconds).toBe(1);
   });
 
-  it('persists DynamoDB data under .local-data by default when LOCAL_PERSIST is true', () => {
+  it('persists DynamoDB data and S3 objects under .local-data by default when LOCAL_PERSIST is true', () => {
     // Prepare
     const env = { LOCAL_PERSIST: 'true' };
 
@@ -57,6 +61,7 @@ describe('readLocalStackSettings', () => {
     expect(settings.dynamoDbDataDir).toBe(
       resolve('/repo/.local-data/dynamodb'),
     );
+    expect(settings.s3DataDir).toBe(resolve('/repo/.local-data/s3'));
   });
 
   it('persists DynamoDB data under LOCAL_DATA_DIR when given', () => {

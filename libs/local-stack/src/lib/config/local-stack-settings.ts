@@ -7,6 +7,8 @@ export interface LocalStackPorts {
   lambdaPort: number;
   dynamoDbPort: number;
   sqsPort: number;
+  /** s3rver, the webhook raw log's bucket. */
+  s3Port: number;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface LocalStackSettings {
   ports: LocalStackPorts;
   /** Where DynamoDB Local keeps its data; undefined keeps everything in memory. */
   dynamoDbDataDir: string | undefined;
+  /** Where s3rver keeps its objects; undefined uses a temporary directory removed on exit. */
+  s3DataDir: string | undefined;
   /** Short by default so that a failed message is retried within seconds, not after 30 s. */
   visibilityTimeoutSeconds: number;
 }
@@ -32,6 +36,7 @@ export const DEFAULT_PORTS: LocalStackPorts = {
   dynamoDbPort: 8000,
   // ElasticMQ's default, so docker-compose users get the same endpoint.
   sqsPort: 9324,
+  s3Port: 4568,
 };
 const DEFAULT_DATA_DIR = '.local-data';
 export const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 5;
@@ -64,6 +69,7 @@ export function readLocalStackSettings(
         65_535,
       ),
       sqsPort: readInteger(env, 'SQS_PORT', DEFAULT_PORTS.sqsPort, 1, 65_535),
+      s3Port: readInteger(env, 'S3_PORT', DEFAULT_PORTS.s3Port, 1, 65_535),
     },
     dynamoDbDataDir: persist
       ? resolve(
@@ -71,6 +77,9 @@ export function readLocalStackSettings(
           env['LOCAL_DATA_DIR'] || DEFAULT_DATA_DIR,
           'dynamodb',
         )
+      : undefined,
+    s3DataDir: persist
+      ? resolve(workingDir, env['LOCAL_DATA_DIR'] || DEFAULT_DATA_DIR, 's3')
       : undefined,
     visibilityTimeoutSeconds: readInteger(
       env,

@@ -19,6 +19,8 @@ export const LOCAL_EVENTS_QUEUE_NAME = `${RESOURCE_PREFIX}-events`;
 export const LOCAL_EVENTS_DEAD_LETTER_QUEUE_NAME = `${RESOURCE_PREFIX}-events-dlq`;
 /** Where the ledger jobs send `points.expiring_soon` notices. */
 export const LOCAL_NOTIFICATIONS_QUEUE_NAME = `${RESOURCE_PREFIX}-notifications`;
+/** The webhook raw log's bucket (s3rver locally). */
+export const LOCAL_WEBHOOK_BUCKET = `${RESOURCE_PREFIX}-webhooks`;
 /** serverless names deployed functions `<service>-<stage>-<function key>`. */
 export const LOCAL_PROCESSOR_FUNCTION_NAME = `${RESOURCE_PREFIX}-processor`;
 export const LOCAL_LEDGER_JOBS_FUNCTION_NAME = `${RESOURCE_PREFIX}-ledgerJobs`;

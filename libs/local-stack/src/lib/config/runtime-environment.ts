@@ -4,6 +4,7 @@ import {
   LOCAL_PAGE_TOKEN_SECRET,
   LOCAL_REGION,
   LOCAL_TABLE_NAME,
+  LOCAL_WEBHOOK_BUCKET,
 } from './naming';
 
 /** The variables the apps read. The AWS SDK v3 honours the endpoint variables by itself. */
@@ -16,6 +17,8 @@ export interface LocalRuntimeEnvironment {
   AWS_SECRET_ACCESS_KEY: string;
   AWS_ENDPOINT_URL_DYNAMODB: string;
   AWS_ENDPOINT_URL_SQS: string;
+  AWS_ENDPOINT_URL_S3: string;
+  WEBHOOK_BUCKET: string;
   JWT_SECRET: string;
   PAGE_TOKEN_SECRET: string;
   API_DOCS_ENABLED: string;
@@ -26,6 +29,7 @@ export interface LocalRuntimeEnvironment {
 export interface LocalEndpoints {
   dynamoDbEndpoint: string;
   sqsEndpoint: string;
+  s3Endpoint: string;
   eventsQueueUrl: string;
   notificationsQueueUrl: string;
 }
@@ -42,6 +46,8 @@ export function localRuntimeEnvironment(
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_SQS: endpoints.sqsEndpoint,
+    AWS_ENDPOINT_URL_S3: endpoints.s3Endpoint,
+    WEBHOOK_BUCKET: LOCAL_WEBHOOK_BUCKET,
     JWT_SECRET: LOCAL_JWT_SECRET,
     PAGE_TOKEN_SECRET: LOCAL_PAGE_TOKEN_SECRET,
     API_DOCS_ENABLED: 'true',

@@ -26,6 +26,7 @@ export function describeInfrastructure(
     `    events queue    ${infrastructure.queues.eventsQueueUrl}`,
     `    dead letters    ${infrastructure.queues.deadLetterQueueUrl}`,
     `    notifications   ${infrastructure.queues.notificationsQueueUrl}`,
+    `  S3 (s3rver)       ${infrastructure.s3Endpoint}  (bucket ${infrastructure.webhookBucket}: webhook raw log)`,
   ];
 }
 

@@ -77,6 +77,7 @@ describe('startLocalInfrastructure with LOCAL_SERVERS=external', () => {
       servers: 'external',
       dynamoDbPort,
       sqsPort,
+      s3Port: 0,
       visibilityTimeoutSeconds: 3,
     } as const;
 
@@ -119,6 +120,7 @@ describe('startLocalInfrastructure with LOCAL_SERVERS=external', () => {
       servers: 'external',
       dynamoDbPort,
       sqsPort,
+      s3Port: 0,
     });
 
     // Act
@@ -138,7 +140,7 @@ describe('startLocalInfrastructure with LOCAL_SERVERS=external', () => {
 
   it('finds what a previous run created and keeps it', async () => {
     // Prepare
-    const options = { servers: 'external', dynamoDbPort, sqsPort } as const;
+    const options = { servers: 'external', dynamoDbPort, sqsPort, s3Port: 0 } as const;
     const first = await startLocalInfrastructure(options);
     await first.stop();
 
@@ -162,6 +164,7 @@ describe('startLocalInfrastructure with LOCAL_SERVERS=external and nothing runni
       servers: 'external',
       dynamoDbPort,
       sqsPort,
+      s3Port: 0,
       externalServersTimeoutMs: 500,
     });
 

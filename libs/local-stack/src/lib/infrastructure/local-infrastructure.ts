@@ -7,7 +7,7 @@ import {
   createLocalSqsClient,
 } from '../aws/local-aws-clients';
 import type { LocalServersMode } from '../config/local-stack-settings';
-import { LOCAL_TABLE_NAME } from '../config/naming';
+import { LOCAL_TABLE_NAME, LOCAL_WEBHOOK_BUCKET } from '../config/naming';
 import {
   localRuntimeEnvironment,
   type LocalRuntimeEnvironment,
@@ -20,6 +20,7 @@ import { ensureTable, type TableCreation } from '../dynamodb/ensure-table';
 import { LOOPBACK_HOST } from '../net/free-port';
 import { probeHttpStatus } from '../net/http-probe';
 import { waitUntil } from '../net/wait-until';
+import { startS3Server, type LocalS3Server } from '../s3/s3-server';
 import { ensureEventsQueues, type EventsQueues } from '../sqs/events-queues';
 import { startSqsServer, type LocalSqsServer } from '../sqs/sqs-server';
 
@@ -28,8 +29,12 @@ export interface LocalInfrastructureOptions {
   servers: LocalServersMode;
   dynamoDbPort: number;
   sqsPort: number;
+  /** s3rver's port: it runs in this process in both modes (docker compose has no S3 server). */
+  s3Port: number;
   /** Keeps DynamoDB Local's data in this directory across runs; in memory when undefined. Embedded only. */
   dynamoDbDataDir?: string;
+  /** Keeps s3rver's objects in this directory across runs; a temporary one when undefined. */
+  s3DataDir?: string;
   visibilityTimeoutSeconds?: number;
   /** External only: how long the servers get to answer. */
   externalServersTimeoutMs?: number;
@@ -43,7 +48,9 @@ export function infrastructureOptions(
     servers: settings.servers,
     dynamoDbPort: settings.ports.dynamoDbPort,
     sqsPort: settings.ports.sqsPort,
+    s3Port: settings.ports.s3Port,
     dynamoDbDataDir: settings.dynamoDbDataDir,
+    s3DataDir: settings.s3DataDir,
     visibilityTimeoutSeconds: settings.visibilityTimeoutSeconds,
   };
 }
@@ -54,12 +61,15 @@ export interface LocalInfrastructure {
   dynamoDbLocal: DynamoDbLocal | undefined;
   dynamoDbEndpoint: string;
   sqsEndpoint: string;
+  /** s3rver, holding the webhook raw log's bucket. */
+  s3Endpoint: string;
+  webhookBucket: string;
   tableName: string;
   tableCreation: TableCreation;
   queues: EventsQueues;
   /** The variables the apps (and tests) need to talk to this infrastructure. */
   environment: LocalRuntimeEnvironment;
-  /** Stops the servers started here; external servers keep running. */
+  /** Stops the servers started here (s3rver always); external servers keep running. */
   stop(): Promise<void>;
 }
 
@@ -76,14 +86,16 @@ const DEFAULT_EXTERNAL_SERVERS_TIMEOUT_MS = 15_000;
 
 /**
  * Starts DynamoDB Local and the SQS server (`embedded`) or waits for the ones already running
- * (`external`), then makes sure the table and the events queues exist. If a step fails, whatever
- * was started here is stopped before the error is rethrown.
+ * (`external`), starts s3rver with the webhook bucket, then makes sure the table and the events
+ * queues exist. If a step fails, whatever was started here is stopped before the error is rethrown.
  */
 export async function startLocalInfrastructure({
   servers: mode,
   dynamoDbPort,
   sqsPort,
+  s3Port,
   dynamoDbDataDir,
+  s3DataDir,
   visibilityTimeoutSeconds = DEFAULT_VISIBILITY_TIMEOUT_SECONDS,
   externalServersTimeoutMs = DEFAULT_EXTERNAL_SERVERS_TIMEOUT_MS,
 }: LocalInfrastructureOptions): Promise<LocalInfrastructure> {
@@ -95,6 +107,16 @@ export async function startLocalInfrastructure({
           sqsPort,
           externalServersTimeoutMs,
         );
+  let s3: LocalS3Server;
+  try {
+    s3 = await startS3Server({ port: s3Port, buckets: [LOCAL_WEBHOOK_BUCKET], dataDir: s3DataDir });
+  } catch (error) {
+    await servers.stop();
+    throw error;
+  }
+  const stop = async () => {
+    await Promise.all([servers.stop(), s3.stop()]);
+  };
   const dynamoDb = createLocalDynamoDbClient(servers.dynamoDbEndpoint);
   const sqs = createLocalSqsClient(servers.sqsEndpoint);
   try {
@@ -107,19 +129,22 @@ export async function startLocalInfrastructure({
       dynamoDbLocal: servers.dynamoDbLocal,
       dynamoDbEndpoint: servers.dynamoDbEndpoint,
       sqsEndpoint: servers.sqsEndpoint,
+      s3Endpoint: s3.endpoint,
+      webhookBucket: LOCAL_WEBHOOK_BUCKET,
       tableName: LOCAL_TABLE_NAME,
       tableCreation,
       queues,
       environment: localRuntimeEnvironment({
         dynamoDbEndpoint: servers.dynamoDbEndpoint,
         sqsEndpoint: servers.sqsEndpoint,
+        s3Endpoint: s3.endpoint,
         eventsQueueUrl: queues.eventsQueueUrl,
         notificationsQueueUrl: queues.notificationsQueueUrl,
       }),
-      stop: servers.stop,
+      stop,
     };
   } catch (error) {
-    await servers.stop();
+    await stop();
     throw error;
   } finally {
     dynamoDb.destroy();
