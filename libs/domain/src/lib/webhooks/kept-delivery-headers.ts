@@ -1,9 +1,9 @@
 /**
  * Headers worth keeping with a raw body: what the providers sign with or route by (Stripe-Signature,
- * X-Shopify-*, X-HubSpot-*, the custom scheme's X-Signature and its timestamp) and the body's type.
+ * X-Shopify-*, X-HubSpot-*, the custom scheme's X-Signature, X-Timestamp and X-Delivery-Id) and the body's type.
  * Never credentials or cookies.
  */
-const KEPT_HEADER = /^(content-type|user-agent|stripe-signature|x-shopify-[a-z0-9-]+|x-hubspot-[a-z0-9-]+|x-signature[a-z0-9-]*|x-timestamp|x-webhook-[a-z0-9-]+)$/;
+const KEPT_HEADER = /^(content-type|user-agent|stripe-signature|x-shopify-[a-z0-9-]+|x-hubspot-[a-z0-9-]+|x-signature[a-z0-9-]*|x-timestamp|x-delivery-id|x-webhook-[a-z0-9-]+)$/;
 
 /** Stored as object metadata, whose total S3 caps at 2 KB: what does not fit is left out. */
 export const MAX_KEPT_HEADER_BYTES = 1536;
