@@ -2,7 +2,8 @@
  * What `serverless package` makes of serverless.yml, checked on the CloudFormation it generates:
  * the table is the one defined in libs/domain, the processor reports partial batch failures, the
  * events queue outlasts six processor timeouts, every function has its own least-privilege role,
- * and the local stage hands serverless-offline plain strings only.
+ * webhook deliveries have a function and a private, expiring bucket of their own, and the local
+ * stage hands serverless-offline plain strings only.
  *
  * serverless runs in a scratch service directory (a copy of serverless.yml, links to libs/ and
  * node_modules/, placeholder bundles), with no AWS credentials and a scratch HOME: packaging must
@@ -109,6 +110,7 @@ afterAll(() => {
 
 const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 const tableIndexes = { 'Fn::Join': ['/', [getAtt('LoyaltyTable'), 'index', '*']] };
+const bucketObjects = { 'Fn::Join': ['', [getAtt('WebhookBucket'), '/*']] };
 /** The API's and the processor's: users' transactions also delete (released unique values, published outbox events). */
 const TABLE_ACTIONS = [
   'dynamodb:GetItem',
@@ -226,6 +228,7 @@ describe('serverless.yml packaged for AWS', () => {
     );
     expect(dev.Resources['LedgerJobsLambdaFunction'].Properties.Role).toEqual(getAtt('ProcessorRole'));
     expect(dev.Resources['EventRelayLambdaFunction'].Properties.Role).toEqual(getAtt('RelayRole'));
+    expect(dev.Resources['WebhooksLambdaFunction'].Properties.Role).toEqual(getAtt('WebhooksRole'));
   });
 
   it.each([
@@ -234,6 +237,7 @@ describe('serverless.yml packaged for AWS', () => {
       logGroups: getAtt('ApiLogGroup'),
       tableActions: TABLE_ACTIONS,
       queues: { EventsQueue: ['sqs:GetQueueAttributes', 'sqs:SendMessage'], NotificationsQueue: 'sqs:SendMessage' },
+      bucket: 's3:GetObject',
     },
     {
       roleId: 'ProcessorRole',
@@ -253,9 +257,11 @@ describe('serverless.yml packaged for AWS', () => {
     },
   ])(
     'allows $roleId only what its function does',
-    ({ roleId, logGroups, tableActions, queues }) => {
+    ({ roleId, logGroups, tableActions, queues, bucket }: { roleId: string; logGroups: Json; tableActions: string[]; queues: Record<string, Json>; bucket?: string }) => {
       const { bySid, plain, conditional } = splitStatements(policyStatements(dev, roleId));
-      expect(Object.keys(bySid).sort()).toEqual(['Logs', 'Table', ...Object.keys(queues)].sort());
+      const bucketSids = bucket ? ['WebhookBucket'] : [];
+      expect(Object.keys(bySid).sort()).toEqual(['Logs', 'Table', ...Object.keys(queues), ...bucketSids].sort());
+      if (bucket) expect(bySid['WebhookBucket']).toMatchObject({ Action: bucket, Resource: bucketObjects });
       for (const statement of plain) {
         expect(statement.Effect).toBe('Allow');
         for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
@@ -285,6 +291,71 @@ describe('serverless.yml packaged for AWS', () => {
     },
   );
 
+  it("allows the webhooks function only the intake's items of the table, sending to the events queue and storing bodies", () => {
+    const { bySid, plain, conditional } = splitStatements(policyStatements(dev, 'WebhooksRole'));
+    expect(Object.keys(bySid).sort()).toEqual(['EventsQueue', 'Logs', 'Table', 'WebhookBucket']);
+    for (const statement of plain) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
+    }
+    expect(bySid['Logs'].Resource).toEqual(getAtt('WebhooksLogGroup'));
+    expect(bySid['Table']).toEqual({
+      Sid: 'Table',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      Resource: getAtt('LoyaltyTable'),
+      Condition: {
+        'ForAllValues:StringLike': {
+          'dynamodb:LeadingKeys': ['TENANT#*#WEBHOOKS', 'TENANT#*#WEBHOOK_CLAIM#*', 'TENANT#*#WEBHOOK_DELIVERIES', 'SHOPIFY_SHOP#*'],
+        },
+      },
+    });
+    expect(bySid['EventsQueue']).toMatchObject({ Action: 'sqs:SendMessage', Resource: getAtt('EventsQueue') });
+    expect(bySid['WebhookBucket']).toMatchObject({ Action: 's3:PutObject', Resource: bucketObjects });
+    expect(conditional).toHaveLength(1);
+    expect(conditional[0]['Fn::If'][0]).toBe('TracingEnabled');
+  });
+
+  it('keeps webhook bodies in a private, encrypted bucket that expires them after the retention', () => {
+    for (const [template, policy] of [
+      [dev, 'Delete'],
+      [prod, 'Retain'],
+    ] as const) {
+      const bucket = template.Resources['WebhookBucket'];
+      expect(bucket.Type).toBe('AWS::S3::Bucket');
+      expect(bucket.DeletionPolicy).toBe(policy);
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true },
+      ]);
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([
+        expect.objectContaining({ Status: 'Enabled', ExpirationInDays: '30' }),
+      ]);
+      const [denyPlainHttp] = template.Resources['WebhookBucketPolicy'].Properties.PolicyDocument.Statement;
+      expect(denyPlainHttp).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    }
+  });
+
+  it('runs the webhook intake from the API bundle, with the bucket and the retention the records expire with', () => {
+    const webhooks = dev.Resources['WebhooksLambdaFunction'].Properties;
+    expect(webhooks.Handler).toBe('dist/apps/loyalty-api/main.webhooksHandler');
+    expect(webhooks.Timeout).toBe(10);
+    for (const id of ['WebhooksLambdaFunction', 'ApiLambdaFunction']) {
+      expect(dev.Resources[id].Properties.Environment.Variables).toMatchObject({
+        TABLE_NAME: 'loyalty-dev',
+        EVENTS_QUEUE_URL: { Ref: 'EventsQueue' },
+        WEBHOOK_BUCKET: { Ref: 'WebhookBucket' },
+        WEBHOOK_RETENTION_DAYS: '30',
+      });
+    }
+    expect(webhooks.Environment.Variables).not.toHaveProperty('JWT_SECRET');
+  });
+
   it('runs the outbox relay from the processor bundle every minute', () => {
     const props = dev.Resources['EventRelayLambdaFunction'].Properties;
     expect(props.Handler).toBe('dist/apps/loyalty-event-processor/main.relayPendingEventsHandler');
@@ -307,11 +378,20 @@ describe('serverless.yml packaged for AWS', () => {
     );
   });
 
-  it('serves the whole API through one catch-all HTTP API route, throttled', () => {
+  it('serves the API through one catch-all HTTP API route and webhook deliveries through their own, throttled', () => {
     const routes = Object.values(dev.Resources).filter(
       (r: Json) => r.Type === 'AWS::ApiGatewayV2::Route',
     );
-    expect(routes.map((r: Json) => r.Properties.RouteKey)).toEqual(['$default']);
+    expect(routes.map((r: Json) => r.Properties.RouteKey).sort()).toEqual([
+      '$default',
+      'POST /webhooks/{provider}',
+      'POST /webhooks/{provider}/{tenantId}',
+    ]);
+    for (const route of routes as Json[]) {
+      const integration = route.Properties.RouteKey === '$default' ? 'HttpApiIntegrationApi' : 'HttpApiIntegrationWebhooks';
+      expect(route.Properties.Target).toEqual({ 'Fn::Join': ['/', ['integrations', { Ref: integration }]] });
+    }
+    expect(dev.Resources['HttpApiIntegrationWebhooks'].Properties.PayloadFormatVersion).toBe('2.0');
     expect(dev.Resources['HttpApiIntegrationApi'].Properties.PayloadFormatVersion).toBe('2.0');
     expect(dev.Resources['HttpApi'].Properties.CorsConfiguration).toBeDefined();
     expect(dev.Resources['HttpApiStage'].Properties.DefaultRouteSettings).toMatchObject({
@@ -371,6 +451,7 @@ describe('serverless.yml at the local stage (serverless offline)', () => {
       expect(environment).toHaveProperty('TABLE_NAME');
       expect(environment).toHaveProperty('EVENTS_QUEUE_URL');
     }
+    expect(localConfig.functions.webhooks.environment).toMatchObject({ WEBHOOK_BUCKET: 'loyalty-local-webhooks', WEBHOOK_RETENTION_DAYS: '30' });
     expect(localConfig.functions.processor.name).toBe('loyalty-local-processor');
     expect(localConfig.custom['serverless-offline']).toMatchObject({
       host: '127.0.0.1',
