@@ -19,6 +19,14 @@ import { hostilePageQueries } from '../testing/hostile-input.fixture';
 import { assertRoutesRefuseHostileRequests, fuzzRoute } from '../testing/route-fuzz.fixture';
 import { hostileLookups, hostileProfileChanges, hostileSignups, unknownUserIds } from '../users/hostile-user-input.fixture';
 import {
+  hostileConnectionSettings,
+  hostileDeliveryQueries,
+  unknownDeliveryIds,
+  unsignedDeliveries,
+  webhookProviderNames,
+} from '../webhooks/hostile-webhook-input.fixture';
+import { WEBHOOK_EVENT_PUBLISHER } from '../webhooks/webhook-intake.providers';
+import {
   hostileAdjustments,
   hostileHistoryQueries,
   hostileOrderChanges,
@@ -38,7 +46,8 @@ import { configureApp } from './configure-app';
  *
  * The fingerprint covers every partition whose key starts with the tenant's: the tenant itself and
  * the tenants named `${tenantId}-…`, which are the only other tenants the requests name (in bodies,
- * paths and X-Tenant-Id), so a write to any tenant a request could reach shows.
+ * paths and X-Tenant-Id), so a write to any tenant a request could reach shows. The one exception
+ * is the webhook raw log, which every refused delivery is meant to write.
  */
 const secret = process.env['JWT_SECRET'] ?? '';
 const tableName = process.env['TABLE_NAME'] ?? '';
@@ -59,8 +68,8 @@ describe('the API under hostile requests', () => {
       const page = await client.send(
         new ScanCommand({
           TableName: tableName,
-          FilterExpression: 'begins_with(PK, :tenant)',
-          ExpressionAttributeValues: { ':tenant': `TENANT#${tenantId}` },
+          FilterExpression: 'begins_with(PK, :tenant) AND NOT contains(PK, :rawLog)',
+          ExpressionAttributeValues: { ':tenant': `TENANT#${tenantId}`, ':rawLog': '#WEBHOOK_DELIVERIES' },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
@@ -80,6 +89,8 @@ describe('the API under hostile requests', () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(EventDelivery)
       .useValue(new EventDelivery(new SqsEventPublisher(sqs, queueUrl), new DynamoDbEventOutbox(client, tableName)))
+      .overrideProvider(WEBHOOK_EVENT_PUBLISHER)
+      .useValue(new SqsEventPublisher(sqs, queueUrl))
       .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>();
     configureApp(app);
@@ -102,6 +113,13 @@ describe('the API under hostile requests', () => {
       .send({ name: 'Double points', type: 'purchase_multiplier', multiplier: 2 });
     expect(campaign.status).toBe(201);
     const otherTenantId = `${tenantId}-other`;
+    for (const provider of ['custom', 'stripe', 'shopify', 'hubspot']) {
+      const connected = await request(app.getHttpServer())
+        .put(`/tenants/${tenantId}/webhooks/${provider}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ secrets: ['whsec_fuzz_connected_0123456789ab'] });
+      expect(connected.status).toBe(200);
+    }
     const signup = await request(app.getHttpServer())
       .post('/users')
       .auth(await tokenFor('owner'), { type: 'bearer' })
@@ -137,6 +155,19 @@ describe('the API under hostile requests', () => {
       }),
       fuzzRoute('POST /campaigns/{campaignId}/activate', { params: { campaignId: unknownCampaignIds } }),
       fuzzRoute('POST /campaigns/{campaignId}/pause', { params: { campaignId: unknownCampaignIds } }),
+      fuzzRoute('POST /webhooks/{provider}/{tenantId}', {
+        params: { provider: webhookProviderNames, tenantId: fc.oneof(fc.constant(tenantId), unknownTenantIds(tenantId)) },
+        body: unsignedDeliveries,
+      }),
+      fuzzRoute('POST /webhooks/{provider}', { params: { provider: webhookProviderNames }, body: unsignedDeliveries }),
+      fuzzRoute('GET /tenants/{tenantId}/webhooks', { params: { tenantId: unknownTenantIds(tenantId) } }),
+      fuzzRoute('PUT /tenants/{tenantId}/webhooks/{provider}', {
+        params: { tenantId: fc.oneof(fc.constant(tenantId), unknownTenantIds(tenantId)), provider: webhookProviderNames },
+        body: hostileConnectionSettings,
+      }),
+      fuzzRoute('DELETE /tenants/{tenantId}/webhooks/{provider}', { params: { tenantId: unknownTenantIds(tenantId), provider: webhookProviderNames } }),
+      fuzzRoute('GET /webhooks/deliveries', { query: hostileDeliveryQueries }),
+      fuzzRoute('POST /webhooks/deliveries/{id}/replay', { params: { id: unknownDeliveryIds } }),
     ];
     const tokens = await Promise.all([
       ...['customer', 'staff', 'owner', 'admin', 'system'].map((role) => tokenFor(role)),

@@ -1,4 +1,4 @@
-import { ConfigureWebhookConnection, DynamoDbWebhookConnections } from '@loyalty/domain';
+import { ConfigureWebhookConnection, DynamoDbTenantRepository, DynamoDbWebhookConnections } from '@loyalty/domain';
 import { Body, Controller, Delete, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audit } from '../audit/audit.decorator';
@@ -22,6 +22,7 @@ import { connectionView, WebhookConnectionRemovedView, WebhookConnectionsView, W
 @Roles('admin', 'owner')
 export class WebhookConnectionsController {
   constructor(
+    private readonly tenants: DynamoDbTenantRepository,
     private readonly connections: DynamoDbWebhookConnections,
     private readonly configureConnection: ConfigureWebhookConnection,
   ) {}
@@ -30,7 +31,9 @@ export class WebhookConnectionsController {
   @ApiSuccess(WebhookConnectionsView)
   async list(@Param() { tenantId }: TenantIdParams, @CurrentPrincipal() principal: Principal): Promise<WebhookConnectionsView> {
     assertCanManageTenant(principal, tenantId);
-    return { connections: (await this.connections.list(tenantId)).map(connectionView) };
+    const [tenant, connections] = await Promise.all([this.tenants.get(tenantId), this.connections.list(tenantId)]);
+    if (!tenant) throw new NotFoundException(`No tenant ${tenantId}`);
+    return { connections: connections.map(connectionView) };
   }
 
   @Put(':provider')
