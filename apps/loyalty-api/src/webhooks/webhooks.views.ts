@@ -116,7 +116,21 @@ export function connectionView(connection: StoredWebhookConnection): WebhookConn
   };
 }
 
+/** A log record without its storage details (tenant, body key); the expiry as a date. */
 export function deliveryView(record: WebhookDeliveryRecord): WebhookDeliveryView {
-  const { tenantId: _tenant, bodyKey: _bodyKey, expiresAt, ...shown } = record;
-  return { ...shown, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  const { id, provider, receivedAt, verdict, reason, message, deliveryId, topic, events, duplicateOf, size, expiresAt } = record;
+  return {
+    id,
+    provider,
+    receivedAt,
+    verdict,
+    ...(reason !== undefined && { reason }),
+    ...(message !== undefined && { message }),
+    ...(deliveryId !== undefined && { deliveryId }),
+    ...(topic !== undefined && { topic }),
+    ...(events !== undefined && { events }),
+    ...(duplicateOf !== undefined && { duplicateOf }),
+    size,
+    expiresAt: new Date(expiresAt * 1000).toISOString(),
+  };
 }

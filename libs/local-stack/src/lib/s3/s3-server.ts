@@ -1,11 +1,27 @@
-/// <reference path="./s3rver.d.ts" />
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
-import { DUMMY_ACCOUNT } from 's3rver/lib/models/account';
 import { LOCAL_CREDENTIALS } from '../config/naming';
 import { assertPortFree, LOOPBACK_HOST } from '../net/free-port';
+
+// s3rver ships no types: what is used of it, typed here.
+interface S3rverOptions {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  vhostBuckets: boolean;
+  configureBuckets: { name: string }[];
+}
+interface S3rverInstance {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+const S3rver = require('s3rver') as new (options: S3rverOptions) => S3rverInstance;
+/** The account s3rver checks access key ids against (it does not check SigV4 signatures). */
+const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account') as {
+  DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void };
+};
 
 export interface LocalS3Server {
   endpoint: string;
