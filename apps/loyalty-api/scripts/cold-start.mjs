@@ -7,6 +7,8 @@
 //
 //   node apps/loyalty-api/scripts/cold-start.mjs [options]
 //     --bundle <file>        bundle to measure (default dist/apps/loyalty-api/main.js; build it first)
+//     --handler <export>     the bundle's handler export (default handler; webhooksHandler for the
+//                            webhooks function, e.g. --path /webhooks/none/demo --method POST --expect-status 404)
 //     --runs <n>             measured runs per handler (default 10; one extra warm-up run each)
 //     --path <path>          request path (default /health)    --method <verb> (default GET)
 //     --expect-status <n>    fail unless every project response has this status (default 200)
@@ -31,6 +33,7 @@ const MARK = '__COLD_START_RESULT__';
 const { values: args } = parseArgs({
   options: {
     bundle: { type: 'string', default: 'dist/apps/loyalty-api/main.js' },
+    handler: { type: 'string', default: 'handler' },
     runs: { type: 'string', default: '10' },
     path: { type: 'string', default: '/health' },
     method: { type: 'string', default: 'GET' },
@@ -95,7 +98,7 @@ writeFileSync(
   runner,
   `'use strict';
 const { performance } = require('node:perf_hooks');
-const [bundle, eventJson] = process.argv.slice(2);
+const [bundle, eventJson, exportName] = process.argv.slice(2);
 const requireStart = performance.now();
 const mod = require(bundle);
 const loadMs = performance.now();
@@ -106,7 +109,7 @@ const context = {
   callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => 10000,
   done() {}, fail() {}, succeed() {},
 };
-Promise.resolve(mod.handler(JSON.parse(eventJson), context, () => {})).then(
+Promise.resolve(mod[exportName](JSON.parse(eventJson), context, () => {})).then(
   (res) => {
     const firstResponseMs = performance.now();
     process.stdout.write('\\n${MARK}' + JSON.stringify({ requireStart, loadMs, firstResponseMs, statusCode: res && res.statusCode }) + '\\n', () => process.exit(0));
@@ -136,7 +139,7 @@ const eventJson = JSON.stringify(httpApiEvent(args.method.toUpperCase(), args.pa
 function once(target) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [runner, target, eventJson], {
+    const child = spawn(process.execPath, [runner, target, eventJson, target === bare ? 'handler' : args.handler], {
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -196,6 +199,7 @@ try {
   if (bad) throw new Error(`expected status ${expectStatus}, got ${bad.statusCode}`);
   const report = {
     bundle,
+    handler: args.handler,
     path: args.path,
     nodeVersion: process.version,
     nodeOptions: args['node-options'],
@@ -213,7 +217,7 @@ try {
     console.log(
       `cold start, ${runs} runs each, node ${process.version}, NODE_OPTIONS="${args['node-options']}"`,
     );
-    console.log(`bundle ${bundle}, ${args.method} ${args.path}`);
+    console.log(`bundle ${bundle} (${args.handler}), ${args.method} ${args.path}`);
     console.log(
       '                 wall median      min      max | in-process: loaded  1st response (ms since process start)',
     );
