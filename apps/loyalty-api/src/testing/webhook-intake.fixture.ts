@@ -5,8 +5,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app/app.module';
 import { configureApp } from '../app/configure-app';
-import { WEBHOOK_EVENT_PUBLISHER, WEBHOOK_PROVIDERS } from '../webhooks/webhook-intake.providers';
-import { testWebhookProviders } from './test-webhook-provider.fixture';
+import { WEBHOOK_EVENT_PUBLISHER } from '../webhooks/webhook-intake.providers';
 
 /** A queue of the test's own, so that what it counts is what its requests sent. */
 export class TestEventsQueue {
@@ -37,11 +36,9 @@ export class TestEventsQueue {
   }
 }
 
-/** The API against the local servers, with the test provider and the events going to `queue`. */
+/** The API against the local servers, with the webhooks' events going to `queue`. */
 export async function createWebhookTestApp(sqs: SQSClient, queue: TestEventsQueue): Promise<NestExpressApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(WEBHOOK_PROVIDERS)
-    .useValue(testWebhookProviders)
     .overrideProvider(WEBHOOK_EVENT_PUBLISHER)
     .useValue(new SqsEventPublisher(sqs, queue.url))
     .compile();

@@ -1,12 +1,13 @@
 import { raw, type NextFunction, type Request, type Response } from 'express';
 
 /**
- * The largest delivery the intake reads: 1 MiB. Providers publish no maximum; their largest
- * payloads (a Shopify order with hundreds of line items, a HubSpot batch of 100 events, a Stripe
- * event with expanded objects) stay well under it. Lambda takes at most 6 MB per request, and API
- * Gateway sends a binary body base64-encoded (4/3 of its size): 1 MiB stays far below.
+ * The largest delivery the intake reads: 2 MiB. Providers publish no maximum; their largest
+ * payloads stay under it (a Shopify order of 1,100 lines passes 1 MB, a Stripe event with expanded
+ * objects 1.2 MB; a HubSpot batch is at most 100 notifications, the processor maps at most 1,000
+ * order lines). Lambda takes at most 6 MB per request and API Gateway sends a binary body
+ * base64-encoded (4/3 of its size, 2.8 MB here), so this leaves room for both.
  */
-export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+export const MAX_WEBHOOK_BODY_BYTES = 2 * 1024 * 1024;
 
 /** POST /webhooks/{provider} and /webhooks/{provider}/{tenantId}. */
 const INTAKE_PATH = /^\/webhooks\/[^/]+(?:\/[^/]+)?\/?$/;

@@ -1,10 +1,9 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { secretFingerprint } from '@loyalty/domain';
-import { signToken } from '@loyalty/local-stack';
+import { secretFingerprint, shopifyOrderSample } from '@loyalty/domain';
+import { signToken, signWebhookSample } from '@loyalty/local-stack';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { signTestDelivery } from '../testing/test-webhook-provider.fixture';
 import { createWebhookTestApp, TestEventsQueue } from '../testing/webhook-intake.fixture';
 
 // Runs against the DynamoDB Local, SQS server and s3rver that the integration set-up starts.
@@ -23,17 +22,16 @@ describe('tenant webhook connections against the local servers', () => {
   const put = async (provider: string, body: object, role = 'owner', tenant = tenantId, token?: string) =>
     api().put(`/tenants/${tenant}/webhooks/${provider}`).auth(token ?? (await bearer(role, tenant)), { type: 'bearer' }).send(body);
 
+  /** An orders/paid as a public Shopify app receives it: one URL for every shop, the shop in a header. */
   function shopDelivery(shopDomain: string, secret: string) {
-    const body = JSON.stringify({ type: 'order.paid', orderId: `order_${randomUUID()}`, amount: 20, currency: 'USD' });
-    const timestamp = Math.floor(Date.now() / 1000);
-    return api()
-      .post('/webhooks/shopify')
-      .set('content-type', 'application/json')
-      .set('x-shopify-shop-domain', shopDomain)
-      .set('x-webhook-id', `wh_${randomUUID()}`)
-      .set('x-timestamp', String(timestamp))
-      .set('x-signature', signTestDelivery(secret, timestamp, body))
-      .send(body);
+    const sample = shopifyOrderSample('orders/paid', {
+      shopDomain,
+      currency: 'USD',
+      items: [{ sku: 'MUG-1', price: '10.00', quantity: 2 }],
+      customer: { id: 7391, email: 'ada@example.com' },
+    });
+    const { body, headers } = signWebhookSample(sample, { secret, url: 'https://api.example.com/webhooks/shopify' });
+    return api().post('/webhooks/shopify').set(headers).send(body);
   }
 
   beforeAll(async () => {

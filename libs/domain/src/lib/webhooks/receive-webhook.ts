@@ -111,7 +111,7 @@ export class ReceiveWebhook {
     verified: VerifiedDelivery,
     events: readonly InboundEvent[],
   ): Promise<WebhookReceipt> {
-    const record = this.newRecord(connection.tenantId, provider, raw, { deliveryId: verified.deliveryId, topic: verified.topic });
+    const record = this.newRecord(connection.tenantId, provider, raw, verified);
     const key: DeliveryClaimKey = { tenantId: connection.tenantId, provider: provider.name, deliveryId: verified.deliveryId };
     const at = this.now();
     const [stored, claim] = await Promise.allSettled([
@@ -156,7 +156,7 @@ export class ReceiveWebhook {
     message: string,
     verified?: VerifiedDelivery,
   ): Promise<void> {
-    const record = this.newRecord(tenantId, provider, raw, verified ? { deliveryId: verified.deliveryId, topic: verified.topic } : {});
+    const record = this.newRecord(tenantId, provider, raw, verified);
     await Promise.all([
       this.ports.bodies.put(record.bodyKey, raw),
       this.ports.log.record({ ...record, verdict: 'rejected', reason, message }),
@@ -167,7 +167,7 @@ export class ReceiveWebhook {
     tenantId: string,
     provider: WebhookProvider,
     raw: RawDelivery,
-    identity: Pick<WebhookDeliveryRecord, 'deliveryId' | 'topic'>,
+    verified: VerifiedDelivery | undefined,
   ): Omit<WebhookDeliveryRecord, 'verdict'> {
     const id = newId('dlv', raw.receivedAt.getTime());
     return {
@@ -175,7 +175,8 @@ export class ReceiveWebhook {
       id,
       provider: provider.name,
       receivedAt: raw.receivedAt.toISOString(),
-      ...identity,
+      ...(verified && { deliveryId: verified.deliveryId, topic: verified.topic }),
+      ...(verified?.eventId !== undefined && { eventId: verified.eventId }),
       size: raw.body.length,
       bodyKey: rawDeliveryKey(tenantId, provider.name, raw.receivedAt, id),
       expiresAt: retentionExpiry(raw.receivedAt, this.settings.retentionDays),

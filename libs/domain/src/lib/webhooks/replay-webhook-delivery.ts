@@ -37,7 +37,7 @@ export class ReplayWebhookDelivery {
   async execute(tenantId: string, id: string): Promise<Result<WebhookReplay, NotFoundError | ValidationError>> {
     const record = await this.ports.log.get(tenantId, id);
     if (!record) return err(new NotFoundError(`No webhook delivery ${id}`, { id }));
-    const { verdict, deliveryId, topic, provider: name, bodyKey } = record;
+    const { verdict, deliveryId, topic, eventId, provider: name, bodyKey } = record;
     if (verdict !== 'accepted' || deliveryId === undefined || topic === undefined) {
       return err(new ValidationError('Only accepted deliveries can be replayed', { id, verdict }));
     }
@@ -46,7 +46,7 @@ export class ReplayWebhookDelivery {
     if (!provider || !raw) return err(new NotFoundError(`The body of webhook delivery ${id} is no longer kept`, { id }));
     const payload = parsedBody(raw.body);
     if (payload === undefined) return err(new ValidationError('The stored body is not JSON', { id }));
-    const mapped = provider.map({ deliveryId, topic, payload }, tenantId);
+    const mapped = provider.map({ deliveryId, topic, payload, ...(eventId !== undefined && { eventId }) }, tenantId);
     if (!mapped.ok) return mapped;
     const time = this.now();
     await Promise.all(mapped.value.map((event) => this.ports.publisher.publish(webhookEvent(event, name, time))));
@@ -54,7 +54,7 @@ export class ReplayWebhookDelivery {
   }
 }
 
-/** A verified delivery's payload is its JSON body. */
+/** A verified delivery's payload is its JSON body (what every adapter's verify() parses). */
 function parsedBody(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));

@@ -25,6 +25,8 @@ export interface WebhookDeliveryRecord {
   /** The provider's id of the delivery (its dedupe key), once the signature held. */
   readonly deliveryId?: string;
   readonly topic?: string;
+  /** The provider's event id when a header carries it apart from the body (Shopify's), for replays. */
+  readonly eventId?: string;
   /** How many platform events an accepted delivery enqueued. */
   readonly events?: number;
   /** A duplicate's first accepted delivery (its log id). */
