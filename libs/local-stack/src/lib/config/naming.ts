@@ -31,5 +31,8 @@ export const EVENTS_MAX_RECEIVE_COUNT = 5;
 /** Signs and verifies bearer tokens in local runs only; deployed stages read a secret. */
 export const LOCAL_JWT_SECRET = 'local-development-only-jwt-secret-0123456789';
 
+/** The webhook signing secret `npm run webhook` connects a local tenant with (and signs with). */
+export const LOCAL_WEBHOOK_SECRET = 'whsec_local_development_only_0123456789';
+
 /** Signs list positions (`nextToken`) in local runs only. */
 export const LOCAL_PAGE_TOKEN_SECRET = 'local-development-only-page-token-secret-0123';
