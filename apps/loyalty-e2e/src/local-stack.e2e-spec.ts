@@ -10,6 +10,9 @@ import {
   DynamoDbLedgerHistoryReader,
   DynamoDbPointsAccountReader,
   ReconcileAccounts,
+  shopifyOrderSample,
+  stripePaymentSucceededSample,
+  type WebhookSample,
 } from '@loyalty/domain';
 import {
   buildOrderCompletedEvent,
@@ -19,6 +22,7 @@ import {
   LOCAL_LEDGER_JOBS_FUNCTION_NAME,
   probeHttpStatus,
   signToken,
+  signWebhookSample,
   startE2eLocalStack,
   waitUntil,
   type E2eLocalStack,
@@ -227,6 +231,135 @@ describe('the local stack end to end', () => {
     expect(again.status).toBe(201);
   });
 
+  describe('webhooks, posted as the providers post them', () => {
+    const secret = 'whsec_e2e_0123456789abcdef01234567';
+    const shopDomain = `${tenantId.toLowerCase()}.myshopify.com`;
+
+    /** Signs a sample as its provider does (now, or `signedAt`), and posts it where the provider posts it. */
+    async function deliver(sample: WebhookSample, { signWith = secret, signedAt = new Date() } = {}) {
+      const path = sample.provider === 'shopify' ? '/webhooks/shopify' : `/webhooks/${sample.provider}/${tenantId}`;
+      const { body, headers } = signWebhookSample(sample, { secret: signWith, url: `${stack.apiUrl}${path}`, timestamp: signedAt });
+      const response = await fetch(`${stack.apiUrl}${path}`, { method: 'POST', headers, body });
+      return { status: response.status, body: (await response.json()) as { data?: { duplicate?: boolean } } };
+    }
+
+    /** The customer a provider's email became, with their points. */
+    async function customer(email: string) {
+      const { status, body } = await api('GET', `/users?email=${encodeURIComponent(email)}`);
+      return { status, user: body.data as { userId: string; points: { balance: number; lifetime: number } } | undefined };
+    }
+
+    async function historyOf(userId: string) {
+      const history = await api('GET', `/points/${userId}/history`);
+      return (history.body.data?.['transactions'] as { type: string; points: number }[]).map((entry) => `${entry.type}:${entry.points}`).sort();
+    }
+
+    async function creditedOnce(email: string) {
+      // The signup bonus (user.created) and the order, each through the queue and the processor.
+      await waitUntil(async () => (await customer(email)).user?.points.balance === 115, {
+        description: `${email} to be credited (log: ${stack.logFile})`,
+        timeoutMs: 45_000,
+        intervalMs: 250,
+      });
+      await waitUntil(async () => (await depth(stack.queues.eventsQueueUrl)) === 0, { description: 'the queue to drain', timeoutMs: 30_000, intervalMs: 250 });
+      const { user } = await customer(email);
+      return { user, history: await historyOf(user?.userId ?? '') };
+    }
+
+    beforeAll(async () => {
+      const admin = await signToken({ sub: 'admin_e2e', tenantId: 'platform', role: 'admin' }, stack.environment.JWT_SECRET);
+      await fetch(`${stack.apiUrl}/tenants`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tenantId, name: 'E2E Shop' }),
+      });
+      for (const [provider, settings] of [
+        ['stripe', { secrets: [secret] }],
+        ['shopify', { secrets: [secret], shopDomain }],
+      ] as const) {
+        expect((await api('PUT', `/tenants/${tenantId}/webhooks/${provider}`, settings)).status).toBe(200);
+      }
+    });
+
+    it('credits a Stripe-signed payment_intent.succeeded once however often it is re-delivered', async () => {
+      // Prepare
+      const email = `stripe-${randomUUID()}@example.com`;
+      const payment = stripePaymentSucceededSample({ amount: '150.00', currency: 'usd', orderId: `order_${randomUUID()}`, email });
+
+      // Act
+      const first = await deliver(payment);
+      const again = [await deliver(payment), ...(await Promise.all([deliver(payment), deliver(payment), deliver(payment)]))];
+      const { history } = await creditedOnce(email);
+
+      // Assess
+      expect([first.status, ...again.map((response) => response.status)]).toEqual([200, 200, 200, 200, 200]);
+      expect(first.body.data).toMatchObject({ duplicate: false, events: 1 });
+      expect(again.every((response) => response.body.data?.duplicate === true)).toBe(true);
+      expect(history).toEqual(['earned:100', 'earned:15']);
+    });
+
+    it('credits a Shopify-signed orders/paid once however often it is re-delivered, routed by the shop', async () => {
+      // Prepare
+      const email = `shopify-${randomUUID()}@example.com`;
+      const order = shopifyOrderSample('orders/paid', {
+        shopDomain,
+        currency: 'USD',
+        items: [{ sku: 'MUG-1', price: '75.00', quantity: 2 }],
+        customer: { id: Date.now(), email },
+      });
+
+      // Act
+      const responses = [await deliver(order), ...(await Promise.all([deliver(order), deliver(order)]))];
+      const { history } = await creditedOnce(email);
+
+      // Assess
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+      expect(responses.filter((response) => response.body.data?.duplicate === false)).toHaveLength(1);
+      expect(history).toEqual(['earned:100', 'earned:15']);
+    });
+
+    it('refuses a forged and a stale delivery, and they change nothing', async () => {
+      // Prepare
+      const email = `refused-${randomUUID()}@example.com`;
+      const payment = () => stripePaymentSucceededSample({ amount: '150.00', currency: 'usd', orderId: `order_${randomUUID()}`, email });
+
+      // Act
+      const forged = await deliver(payment(), { signWith: 'whsec_forged_0123456789abcdef01234' });
+      const stale = await deliver(payment(), { signedAt: new Date(Date.now() - 301_000) });
+      const logged = await api('GET', '/webhooks/deliveries?verdict=rejected&provider=stripe');
+
+      // Assess
+      expect([forged.status, stale.status]).toEqual([401, 401]);
+      expect(await depth(stack.queues.eventsQueueUrl)).toBe(0);
+      expect((await customer(email)).status).toBe(404);
+      expect((logged.body.data?.['deliveries'] as { reason: string }[]).map((entry) => entry.reason).sort()).toEqual(['BAD_SIGNATURE', 'STALE_TIMESTAMP']);
+    });
+
+    it('applies the same order once when it comes by webhook and by EventBridge, and reconciles to zero drift', async () => {
+      // Prepare
+      const email = `both-${randomUUID()}@example.com`;
+      const orderId = `order_${randomUUID()}`;
+      await deliver(stripePaymentSucceededSample({ amount: '150.00', currency: 'usd', orderId, email }));
+      const { user } = await creditedOnce(email);
+
+      // Act
+      await send(JSON.stringify(buildOrderCompletedEvent({ tenantId, userId: user?.userId ?? '', orderId, amount: '150.00', currency: 'USD' })));
+      await waitUntil(async () => (await depth(stack.queues.eventsQueueUrl)) === 0, { description: 'the EventBridge copy to be consumed', timeoutMs: 30_000, intervalMs: 250 });
+      const client = createDocumentClient(createLocalDynamoDbClient(stack.environment.AWS_ENDPOINT_URL_DYNAMODB));
+      const tableName = stack.environment.TABLE_NAME;
+      const report = await new ReconcileAccounts(
+        new DynamoDbAccountDirectory(client, tableName),
+        new DynamoDbPointsAccountReader(client, tableName),
+        new DynamoDbLedgerHistoryReader(client, tableName),
+      ).execute(tenantId);
+      client.destroy();
+
+      // Assess
+      expect(await historyOf(user?.userId ?? '')).toEqual(['earned:100', 'earned:15']);
+      expect(report.drifts).toEqual([]);
+    });
+  });
+
   it('stops every server it started', async () => {
     // Prepare
     const { apiUrl, environment } = stack;
@@ -238,5 +371,6 @@ describe('the local stack end to end', () => {
     expect(await probeHttpStatus(`${apiUrl}/health`)).toBeUndefined();
     expect(await probeHttpStatus(environment.AWS_ENDPOINT_URL_DYNAMODB)).toBeUndefined();
     expect(await probeHttpStatus(environment.AWS_ENDPOINT_URL_SQS)).toBeUndefined();
+    expect(await probeHttpStatus(environment.AWS_ENDPOINT_URL_S3)).toBeUndefined();
   });
 });
