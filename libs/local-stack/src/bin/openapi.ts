@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     TABLE_NAME: 'openapi',
     EVENTS_QUEUE_URL: `http://${LOOPBACK_HOST}:9/000000000000/openapi`,
     NOTIFICATIONS_QUEUE_URL: `http://${LOOPBACK_HOST}:9/000000000000/openapi-notifications`,
+    WEBHOOK_BUCKET: 'openapi',
     AWS_REGION: LOCAL_REGION,
     JWT_SECRET: LOCAL_JWT_SECRET,
     PAGE_TOKEN_SECRET: LOCAL_PAGE_TOKEN_SECRET,
