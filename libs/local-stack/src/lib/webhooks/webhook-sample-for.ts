@@ -35,7 +35,7 @@ type SampleBuilder = (request: SampleRequest) => WebhookSample;
 /** Shopify ids are numbers: an --order that is not one gets a fresh id. */
 const shopifyOrderId = (order: string | undefined) => (order !== undefined && /^\d{1,15}$/.test(order) ? Number(order) : sampleNumericId());
 const shopifyLine = ({ amount }: SampleRequest) => [{ sku: 'SKU-1', title: 'Sample item', price: amount, quantity: 1 }];
-const shopifyCustomer = ({ email }: SampleRequest) => ({ id: 7391, email, firstName: 'Ada', lastName: 'Lovelace' });
+const shopifyCustomer = ({ email }: SampleRequest) => ({ id: 7391, email });
 
 /** Every topic the tool can send, per provider: the adapters' samples, shaped as each provider documents. */
 export const WEBHOOK_SAMPLES: Readonly<Record<WebhookProviderName, Readonly<Record<string, SampleBuilder>>>> = {
@@ -61,7 +61,7 @@ export const WEBHOOK_SAMPLES: Readonly<Record<WebhookProviderName, Readonly<Reco
     'shop/redact': (r) => shopifyShopRedactSample({ shopDomain: r.shopDomain }),
   },
   hubspot: {
-    'contact.creation': (r) => hubspotContactCreatedSample({ email: r.email, firstName: 'Ada', lastName: 'Lovelace' }),
+    'contact.creation': (r) => hubspotContactCreatedSample({ email: r.email }),
     'contact.propertyChange': (r) => hubspotContactChangedSample({ objectId: sampleNumericId(), email: r.email }),
     'contact.privacyDeletion': () => hubspotContactPrivacyDeletionSample(sampleNumericId()),
   },
