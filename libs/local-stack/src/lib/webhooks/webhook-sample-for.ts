@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   customEventSample,
   hubspotContactChangedSample,
@@ -35,7 +36,8 @@ type SampleBuilder = (request: SampleRequest) => WebhookSample;
 /** Shopify ids are numbers: an --order that is not one gets a fresh id. */
 const shopifyOrderId = (order: string | undefined) => (order !== undefined && /^\d{1,15}$/.test(order) ? Number(order) : sampleNumericId());
 const shopifyLine = ({ amount }: SampleRequest) => [{ sku: 'SKU-1', title: 'Sample item', price: amount, quantity: 1 }];
-const shopifyCustomer = ({ email }: SampleRequest) => ({ id: 7391, email });
+/** The same email is the same Shopify customer (its id derived from the email), another email another one. */
+const shopifyCustomer = ({ email }: SampleRequest) => ({ id: parseInt(createHash('sha256').update(email).digest('hex').slice(0, 10), 16), email });
 
 /** Every topic the tool can send, per provider: the adapters' samples, shaped as each provider documents. */
 export const WEBHOOK_SAMPLES: Readonly<Record<WebhookProviderName, Readonly<Record<string, SampleBuilder>>>> = {
