@@ -17,6 +17,8 @@ export interface E2eLocalStackOptions {
   readyTimeoutMs?: number;
   /** Extra variables for the stack and the functions serverless-offline runs. */
   env?: Record<string, string>;
+  /** Names the log file: tmp/local-stack/<logName>-<time>-<pid>.log. */
+  logName?: string;
 }
 
 export interface E2eLocalStack {
@@ -43,6 +45,7 @@ export async function startE2eLocalStack({
   build = true,
   readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
   env = {},
+  logName = 'e2e',
 }: E2eLocalStackOptions = {}): Promise<E2eLocalStack> {
   const workspaceRoot = findWorkspaceRoot();
   const [apiPort, lambdaPort, dynamoDbPort, sqsPort, s3Port] = await findFreePorts(5);
@@ -69,7 +72,7 @@ export async function startE2eLocalStack({
       workspaceRoot,
       'tmp',
       'local-stack',
-      `e2e-${Date.now()}-${process.pid}.log`,
+      `${logName}-${Date.now()}-${process.pid}.log`,
     ),
   });
   try {
