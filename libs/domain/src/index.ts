@@ -120,6 +120,7 @@ export * from './lib/dynamodb/dynamodb-order-reader';
 export * from './lib/dynamodb/dynamodb-due-accounts-reader';
 export * from './lib/dynamodb/dynamodb-account-directory';
 export * from './lib/dynamodb/dynamodb-points-ledger';
+export { DEFAULT_BACKOFF, type BackoffPolicy } from './lib/dynamodb/retry';
 export * from './lib/dynamodb/dynamodb-campaign-repository';
 export * from './lib/dynamodb/dynamodb-birthday-directory';
 export * from './lib/dynamodb/dynamodb-tenant-repository';

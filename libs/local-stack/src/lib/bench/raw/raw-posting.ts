@@ -4,7 +4,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * The raw baseline's ledger write: what the project's DynamoDB ledger sends for one posting, as
@@ -214,7 +214,10 @@ function transactItems(
     lots,
     stats: account?.stats ?? {
       completedOrders: 1,
+      spendByMonth: { [now.slice(0, 7)]: posting.order?.amountMinor ?? 0 },
+      currency: posting.order?.currency ?? 'USD',
       spentMinor: posting.order?.amountMinor ?? 0,
+      tier: { tier: 'bronze', heldUntil: now },
     },
     nextDueAt: now,
     updatedAt: now,
@@ -228,7 +231,7 @@ function transactItems(
           PK: `TENANT#${posting.tenantId}#IDEMPOTENCY#${posting.idempotencyKey}`,
           SK: 'IDEMPOTENCY',
           entityType: 'IDEMPOTENCY',
-          requestHash: entryId,
+          requestHash: randomBytes(32).toString('hex'),
           entry,
           ...(order && { order }),
         },

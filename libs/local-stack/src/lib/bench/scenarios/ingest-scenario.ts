@@ -2,6 +2,7 @@ import type { BenchContext, ScenarioResult } from '../bench-context';
 import { ordersOfDistinctCustomers, toBatches } from '../bench-events';
 import type { Container } from '../container/container-client';
 import type { OperationCounts } from '../container/operation-counter';
+import { compareShapes } from '../container/operation-shape';
 import {
   runInterleaved,
   type RoundInfo,
@@ -129,46 +130,5 @@ export async function runIngestScenario(
     },
     failures:
       failed > 0 ? [`ingest: ${failed} records were reported as failed`] : [],
-  };
-}
-
-/** Whether both sides sent the same calls, as many of each, in a round of the same events. */
-export function compareShapes(project: OperationCounts, raw: OperationCounts) {
-  const operations = [
-    ...new Set([...Object.keys(project), ...Object.keys(raw)]),
-  ].sort();
-  const differences = operations
-    .filter(
-      (operation) => project[operation]?.requests !== raw[operation]?.requests,
-    )
-    .map(
-      (operation) =>
-        `${operation}: project ${project[operation]?.requests ?? 0}, raw ${raw[operation]?.requests ?? 0}`,
-    );
-  const bytesPerCall = (counts: OperationCounts) =>
-    Object.fromEntries(
-      Object.entries(counts).map(([operation, { requests, bytes }]) => [
-        operation,
-        Math.round(bytes / requests),
-      ]),
-    );
-  return {
-    matches: differences.length === 0,
-    differences,
-    requests: {
-      project: Object.fromEntries(
-        Object.entries(project).map(([operation, { requests }]) => [
-          operation,
-          requests,
-        ]),
-      ),
-      raw: Object.fromEntries(
-        Object.entries(raw).map(([operation, { requests }]) => [
-          operation,
-          requests,
-        ]),
-      ),
-    },
-    bytesPerCall: { project: bytesPerCall(project), raw: bytesPerCall(raw) },
   };
 }
