@@ -43,13 +43,24 @@ export interface ScenarioResult {
 export class ContainerPool {
   private readonly shared = new Map<ContainerTarget, Promise<Container>>();
   private readonly started: Array<Promise<Container>> = [];
+  private readonly prestarted: Array<{
+    target: ContainerTarget;
+    container: Promise<Container>;
+  }> = [];
   private count = 0;
+  private cancel: (reason: Error) => void = () => undefined;
+  /** Rejects when the pool is stopped, so that a process still waiting for the stack gives up. */
+  private readonly cancelled = new Promise<never>((_, reject) => {
+    this.cancel = reject;
+  });
 
   constructor(
     private readonly bundles: LambdaBundles,
-    private readonly environment: Record<string, string>,
+    private readonly environment: Promise<Record<string, string>>,
     private readonly logDir: string,
-  ) {}
+  ) {
+    this.cancelled.catch(() => undefined);
+  }
 
   get(target: ContainerTarget): Promise<Container> {
     const existing = this.shared.get(target);
@@ -60,10 +71,34 @@ export class ContainerPool {
   }
 
   extra(target: ContainerTarget): Promise<Container> {
-    return this.start(target);
+    const ready = this.prestarted.findIndex(
+      (prestarted) => prestarted.target === target,
+    );
+    return ready >= 0
+      ? this.prestarted.splice(ready, 1)[0].container
+      : this.start(target);
+  }
+
+  /**
+   * Starts processes a run will need before they are asked for (they load once the stack's
+   * environment is known): the shared one of each target, and `extra` more.
+   */
+  prestart(targets: ContainerTarget[], extra: ContainerTarget[]): void {
+    for (const target of targets) void this.get(target).catch(() => undefined);
+    for (const target of extra) {
+      const container = this.start(target);
+      container.catch(() => undefined); // reported to whoever takes it
+      this.prestarted.push({ target, container });
+    }
+  }
+
+  /** Waits until every process started so far has loaded (or failed to): none may load while another measures. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.started);
   }
 
   async stopAll(): Promise<void> {
+    this.cancel(new Error('the bench is stopping'));
     const containers = await Promise.allSettled(this.started);
     await Promise.all(
       containers.map((container) =>
@@ -77,7 +112,7 @@ export class ContainerPool {
     const container = startContainer({
       target,
       bundle: target === 'raw' ? undefined : this.bundles[target],
-      environment: this.environment,
+      environment: Promise.race([this.environment, this.cancelled]),
       logFile: join(this.logDir, `${target}-${this.count}.log`),
     });
     this.started.push(container);

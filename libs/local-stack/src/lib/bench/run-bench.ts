@@ -13,7 +13,8 @@ import {
   type ScenarioResult,
 } from './bench-context';
 import type { BenchOptions, ScenarioName } from './bench-options';
-import { benchParameters } from './bench-parameters';
+import { benchParameters, type BenchParameters } from './bench-parameters';
+import type { ContainerTarget } from './container/container-protocol';
 import type { BenchReport } from './bench-report';
 import { startBenchStack } from './bench-stack';
 import { describeMachine } from './machine';
@@ -57,6 +58,34 @@ export async function prepareBundles(
   return bundles;
 }
 
+/** The measured processes the chosen scenarios use: the shared ones, and the hot account's extra instances. */
+export function containersFor(
+  scenarios: readonly ScenarioName[],
+  parameters: BenchParameters,
+): [ContainerTarget[], ContainerTarget[]] {
+  const hot = scenarios.includes('hot-account');
+  const shared: ContainerTarget[] = [
+    ...(hot || scenarios.includes('ingest') ? (['processor'] as const) : []),
+    ...(hot || scenarios.includes('read') ? (['api'] as const) : []),
+    ...(scenarios.some((name) => name !== 'cold-start')
+      ? (['raw'] as const)
+      : []),
+  ];
+  const extra: ContainerTarget[] = hot
+    ? [
+        ...Array.from(
+          { length: parameters.hotAccount.processorContainers - 1 },
+          () => 'processor' as const,
+        ),
+        ...Array.from(
+          { length: parameters.hotAccount.apiContainers - 1 },
+          () => 'api' as const,
+        ),
+      ]
+    : [];
+  return [shared, extra];
+}
+
 /**
  * Runs the chosen scenarios against a local stack, prints progress, the table at the end, and
  * writes the report. Everything it starts is registered with `shutdown`, so Ctrl-C or a failure
@@ -80,22 +109,36 @@ export async function runBench(
   );
 
   const bundles = await prepareBundles(workspaceRoot, options.build);
+  const runId = `${startedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+  const workDir = join(workspaceRoot, 'tmp', 'bench', runId);
+  mkdirSync(workDir, { recursive: true });
+  // The measured processes start while the stack does, and load their handlers once it is there.
+  let stackEnvironment: (
+    environment: Promise<Record<string, string>>,
+  ) => void = () => undefined;
+  const containers = new ContainerPool(
+    bundles,
+    new Promise((resolve) => (stackEnvironment = resolve)),
+    workDir,
+  );
+  shutdown.add('the measured processes', () => containers.stopAll());
+  containers.prestart(...containersFor(options.scenarios, parameters));
+
   progress(
     options.useRunning
       ? 'using the running local stack'
       : 'starting the local stack (npm start, bundles as built)',
   );
-  const stack = await startBenchStack(options.useRunning);
+  const stackStart = startBenchStack(options.useRunning);
+  stackEnvironment(stackStart.then((started) => started.environment));
+  const stack = await stackStart;
   shutdown.add('the local stack', stack.stop);
   progress(
     `stack ready: API ${stack.apiUrl}, DynamoDB ${stack.environment.AWS_ENDPOINT_URL_DYNAMODB}${stack.logFile ? ` (log: ${stack.logFile})` : ''}`,
   );
+  await containers.settled();
+  progress('measured processes loaded');
 
-  const runId = `${startedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-  const workDir = join(workspaceRoot, 'tmp', 'bench', runId);
-  mkdirSync(workDir, { recursive: true });
-  const containers = new ContainerPool(bundles, stack.environment, workDir);
-  shutdown.add('the measured processes', () => containers.stopAll());
   const client: DynamoDBDocumentClient = createDocumentClient(
     createLocalDynamoDbClient(stack.environment.AWS_ENDPOINT_URL_DYNAMODB),
   );

@@ -1,7 +1,8 @@
 /**
  * A measured process: one instance of a handler, like one Lambda execution environment. Started
- * by the bench (container-client.ts) with its target; loads the built bundle (or the raw baseline)
- * once, then runs the commands it is sent over IPC and reports what they took. Its output (the
+ * by the bench (container-client.ts) with its target; once it is sent the stack's environment, it
+ * loads the built bundle (or the raw baseline), then runs the commands it is sent over IPC and
+ * reports what they took. Its output (the
  * handlers' logs) goes to a log file, as a function's goes to CloudWatch.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -24,6 +25,7 @@ import type {
   ContainerReply,
   ContainerRequest,
   ContainerResults,
+  ContainerSetup,
   ContainerTarget,
 } from './container-protocol';
 import { lambdaContext } from './lambda-context';
@@ -210,13 +212,20 @@ function main(): void {
     ContainerTarget,
     string | undefined,
   ];
-  const handlers = loadHandlers(target, bundle);
-  process.on('message', (request: ContainerRequest) => {
-    run(handlers, request).then(
-      (result) => reply({ id: request.id, ok: true, result }),
+  let handlers: Handlers | undefined;
+  process.on('message', (message: ContainerSetup | ContainerRequest) => {
+    if ('environment' in message) {
+      // The bundles read their settings when their app is created; the SDK, when a client is.
+      Object.assign(process.env, message.environment);
+      handlers = loadHandlers(target, bundle);
+      reply({ ready: true });
+      return;
+    }
+    run(required(handlers, 'handler loaded yet'), message).then(
+      (result) => reply({ id: message.id, ok: true, result }),
       (error: Error) =>
         reply({
-          id: request.id,
+          id: message.id,
           ok: false,
           error: error.stack ?? error.message,
         }),
@@ -224,7 +233,6 @@ function main(): void {
   });
   // The bench is gone: nothing left to measure for.
   process.on('disconnect', () => process.exit(0));
-  reply({ ready: true });
 }
 
 main();

@@ -11,6 +11,7 @@ import type {
   ContainerCommand,
   ContainerReply,
   ContainerResults,
+  ContainerSetup,
   ContainerTarget,
 } from './container-protocol';
 
@@ -18,8 +19,11 @@ export interface ContainerOptions {
   target: ContainerTarget;
   /** The built bundle a processor or api container loads. */
   bundle?: string;
-  /** The handlers' environment (table, queues, endpoints, secrets). */
-  environment: Record<string, string>;
+  /**
+   * The handlers' environment (table, queues, endpoints, secrets). The process starts at once and
+   * loads its handler when this resolves: containers start while the stack does.
+   */
+  environment: Promise<Record<string, string>>;
   /** Receives the container's output (the handlers' logs). */
   logFile: string;
   /** How long one command may take. */
@@ -40,7 +44,7 @@ const DEFAULT_COMMAND_TIMEOUT_MS = 300_000;
 
 /**
  * Starts a measured process (bench-container.ts, run by this process's own TypeScript loader) and
- * resolves once its handler is loaded. Stops with this process, whatever way it ends.
+ * resolves once its handler is loaded with the environment. Stops with this process, whatever way it ends.
  */
 export async function startContainer({
   target,
@@ -55,7 +59,6 @@ export async function startContainer({
     join(__dirname, 'bench-container.ts'),
     bundle ? [target, bundle] : [target],
     {
-      env: { ...process.env, ...environment },
       stdio: ['ignore', log, log, 'ipc'],
     },
   );
@@ -78,6 +81,7 @@ export async function startContainer({
     }
   });
   try {
+    child.send({ environment: await environment } satisfies ContainerSetup);
     await within(
       Promise.race([loaded, exited]),
       READY_TIMEOUT_MS,

@@ -87,6 +87,11 @@ export interface ContainerResults {
   'serve-get-item': ServeGetItemResult;
 }
 
+/** The first message: the stack's environment, which the handler is loaded with. */
+export interface ContainerSetup {
+  environment: Record<string, string>;
+}
+
 export type ContainerRequest = { id: number } & ContainerCommand;
 
 export type ContainerReply =
