@@ -70,8 +70,8 @@ export function benchParameters(quick: boolean): BenchParameters {
       }
     : {
         ingest: {
-          events: 1000,
-          warmupEvents: 200,
+          events: 400,
+          warmupEvents: 100,
           batchSize: 10,
           concurrency: 4,
           rounds: 3,
@@ -87,8 +87,8 @@ export function benchParameters(quick: boolean): BenchParameters {
         hotAccount: {
           processorContainers: 3,
           apiContainers: 3,
-          ordersPerContainer: 60,
-          redemptionsPerContainer: 60,
+          ordersPerContainer: 30,
+          redemptionsPerContainer: 30,
           pointsPerRedemption: 5,
           rounds: 2,
         },

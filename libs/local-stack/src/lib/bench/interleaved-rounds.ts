@@ -17,6 +17,8 @@ export interface InterleavedOptions<R> {
 export interface InterleavedResults<R> {
   project: R[];
   raw: R[];
+  /** The warm-ups' results: not figures, but what each side did (the calls it made, say). */
+  warmup: { project: R; raw: R };
 }
 
 /**
@@ -30,10 +32,12 @@ export async function runInterleaved<R>({
   raw,
   onRound = () => undefined,
 }: InterleavedOptions<R>): Promise<InterleavedResults<R>> {
-  const warmup = { round: 0, warmup: true };
-  await project(warmup);
-  await raw(warmup);
-  const results: InterleavedResults<R> = { project: [], raw: [] };
+  const warmupRound = { round: 0, warmup: true };
+  const warmup = {
+    project: await project(warmupRound),
+    raw: await raw(warmupRound),
+  };
+  const results: InterleavedResults<R> = { project: [], raw: [], warmup };
   for (let round = 1; round <= rounds; round += 1) {
     const info = { round, warmup: false };
     for (const [side, run] of [

@@ -6,6 +6,9 @@ import {
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { postRaw, rawKeys } from './raw-posting';
 
+/** How long the project keeps a tenant's program and campaigns (CachedProgramSettingsReader, CachedCampaignReader). */
+export const TENANT_CACHE_MS = 30_000;
+
 interface OrderDetail {
   tenantId: string;
   userId: string;
@@ -23,8 +26,8 @@ interface OrderDetail {
 
 /**
  * The raw baseline of the processor: an SQS handler that reads the same items the project reads
- * for an order.completed event (the tenant's program and campaigns once per tenant, as the
- * project caches them; the customer's profile; the account and the order) and writes the same
+ * for an order.completed event (the tenant's program and campaigns once per tenant and 30 s, as
+ * the project caches them; the customer's profile; the account and the order) and writes the same
  * transaction (raw-posting.ts). The records of a batch are handled at once, as the project's
  * batch processor does; no validation, no rules, no logging.
  */
@@ -32,7 +35,7 @@ export function createRawOrderHandler(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): (event: SQSEvent) => Promise<SQSBatchResponse> {
-  const tenantReads = new Map<string, Promise<unknown>>();
+  const tenantReads = new Map<string, { at: number; read: Promise<unknown> }>();
   const readTenant = (tenantId: string) =>
     Promise.all([
       client.send(
@@ -51,11 +54,13 @@ export function createRawOrderHandler(
     const outcomes = await Promise.allSettled(
       event.Records.map(async (record) => {
         const { detail } = JSON.parse(record.body) as { detail: OrderDetail };
-        const tenant =
-          tenantReads.get(detail.tenantId) ?? readTenant(detail.tenantId);
-        tenantReads.set(detail.tenantId, tenant);
+        let tenant = tenantReads.get(detail.tenantId);
+        if (!tenant || Date.now() - tenant.at >= TENANT_CACHE_MS) {
+          tenant = { at: Date.now(), read: readTenant(detail.tenantId) };
+          tenantReads.set(detail.tenantId, tenant);
+        }
         await Promise.all([
-          tenant,
+          tenant.read,
           client.send(
             new GetCommand({
               TableName: tableName,

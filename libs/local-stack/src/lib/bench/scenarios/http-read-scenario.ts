@@ -52,6 +52,12 @@ export async function runHttpReadScenario(
     command: 'serve-get-item',
     key: keys.account(tenantId, userId),
   });
+  // serverless-offline runs each concurrent request in an instance of its own, as Lambda does, and
+  // creates one on demand (a cold start, seconds on a busy machine): one request per connection,
+  // all at once, makes them all before anything is timed.
+  const projectUrl = `${context.stack.apiUrl}/points/${userId}`;
+  const authorization = { authorization: `Bearer ${token}` };
+  await primeInstances(projectUrl, authorization, connections);
   const load =
     (url: string, headers: Record<string, string>) =>
     ({ warmup }: RoundInfo) =>
@@ -64,9 +70,7 @@ export async function runHttpReadScenario(
 
   const results = await runInterleaved({
     rounds,
-    project: load(`${context.stack.apiUrl}/points/${userId}`, {
-      authorization: `Bearer ${token}`,
-    }),
+    project: load(projectUrl, authorization),
     raw: load(`http://${LOOPBACK_HOST}:${port}/`, {}),
     onRound: (side, { round }, result) =>
       context.progress(
@@ -110,6 +114,30 @@ export async function runHttpReadScenario(
     },
     failures,
   };
+}
+
+const PRIME_TIMEOUT_MS = 120_000;
+
+async function primeInstances(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+): Promise<void> {
+  const statuses = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const response = await fetch(url, {
+        headers,
+        signal: AbortSignal.timeout(PRIME_TIMEOUT_MS),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    }),
+  );
+  const wrong = statuses.filter((status) => status !== 200);
+  if (wrong.length > 0)
+    throw new Error(
+      `GET ${url} answered ${wrong.join(', ')} while starting its instances`,
+    );
 }
 
 async function measureLoad({
