@@ -1,7 +1,7 @@
 import { runInterleaved, type RoundInfo } from './interleaved-rounds';
 
 describe('runInterleaved', () => {
-  it('warms up each side once, then alternates project and raw, keeping only the measured rounds', async () => {
+  it('warms up each side once, then alternates project and raw, keeping the warm-ups apart', async () => {
     // Prepare
     const calls: string[] = [];
     const side =
@@ -30,6 +30,7 @@ describe('runInterleaved', () => {
     expect(results).toEqual({
       project: ['project-1', 'project-2'],
       raw: ['raw-1', 'raw-2'],
+      warmup: { project: 'project-0', raw: 'raw-0' },
     });
   });
 
