@@ -133,6 +133,11 @@ export async function runBench(
   stackEnvironment(stackStart.then((started) => started.environment));
   const stack = await stackStart;
   shutdown.add('the local stack', stack.stop);
+  // Stopped first on Ctrl-C: the scenarios then fail one after the other, and that is no result.
+  let interrupted = false;
+  shutdown.add('the run', async () => {
+    interrupted = true;
+  });
   progress(
     `stack ready: API ${stack.apiUrl}, DynamoDB ${stack.environment.AWS_ENDPOINT_URL_DYNAMODB}${stack.logFile ? ` (log: ${stack.logFile})` : ''}`,
   );
@@ -190,6 +195,10 @@ export async function runBench(
     failures,
     passed: failures.length === 0,
   };
+  if (interrupted) {
+    progress('interrupted: no results written');
+    return report;
+  }
   const out = resolve(workspaceRoot, options.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
