@@ -81,6 +81,15 @@ export function containersFor(
           { length: parameters.hotAccount.apiContainers - 1 },
           () => 'api' as const,
         ),
+        ...Array.from(
+          {
+            length:
+              parameters.hotAccount.processorContainers +
+              parameters.hotAccount.apiContainers -
+              1,
+          },
+          () => 'raw' as const,
+        ),
       ]
     : [];
   return [shared, extra];

@@ -14,6 +14,7 @@ import {
   toBatches,
 } from '../bench-events';
 import type { OperationCounts } from '../container/operation-counter';
+import type { ContainerTarget } from '../container/container-protocol';
 import { checkEffects, type EffectsCheck } from '../effects-check';
 import { runInterleaved, type RoundInfo } from '../interleaved-rounds';
 import type { RawPosting } from '../raw/raw-posting';
@@ -50,8 +51,9 @@ interface HotRound {
  * One customer, many writers: processor instances (separate processes, the built bundle) earning
  * on order.completed events while API instances redeem through POST /points/{userId}/redeem (the
  * built bundle's handler, API Gateway events, the customer's own token), all at once. Against
- * the raw postings (raw-posting.ts) of the same earnings and redemptions by as many concurrent
- * writers, one per instance (an instance queues its own postings to one account). Every project
+ * the raw postings (raw-posting.ts) of the same earnings and redemptions by as many raw
+ * processes, one writer each (an instance queues its own postings to one account), so that both
+ * sides share the machine's cores among as many processes. Every project
  * round is then checked: each order earned once, each accepted redemption spent once, nothing
  * else, the balance as expected and zero drift (ReconcileAccounts); any miss fails the run.
  */
@@ -65,17 +67,17 @@ export async function runHotAccountScenario(
     `hot account: starting ${processorContainers} processor and ${apiContainers} API instances`,
   );
   // The run's shared instances (warm if an earlier scenario used them) and as many more as asked.
-  const instances = (target: 'processor' | 'api', count: number) =>
+  const instances = (target: ContainerTarget, count: number) =>
     Promise.all([
       context.containers.get(target),
       ...Array.from({ length: count - 1 }, () =>
         context.containers.extra(target),
       ),
     ]);
-  const [processors, apis, raw] = await Promise.all([
+  const [processors, apis, raws] = await Promise.all([
     instances('processor', processorContainers),
     instances('api', apiContainers),
-    context.containers.get('raw'),
+    instances('raw', processorContainers + apiContainers),
   ]);
   const plan = (side: string, { round, warmup }: RoundInfo) => {
     const tenantId = `bench-${context.runId}-hot-${side}-${round}`;
@@ -243,9 +245,15 @@ export async function runHotAccountScenario(
       ),
     ];
     const started = performance.now();
-    const result = await raw.send({ command: 'postings', writers });
+    const written = await Promise.all(
+      writers.map((postings, index) =>
+        raws[index].send({ command: 'postings', writers: [postings] }),
+      ),
+    );
     const elapsedMs = performance.now() - started;
-    const outcomes = result.outcomes.slice(orderIds.length).flat();
+    const outcomes = written
+      .slice(orderIds.length)
+      .flatMap((result) => result.outcomes.flat());
     const accepted = outcomes.filter((outcome) => outcome === 'applied').length;
     return {
       attempted: writers.flat().length,
@@ -253,7 +261,9 @@ export async function runHotAccountScenario(
       operationsPerSecond: writers.flat().length / (elapsedMs / 1000),
       redemptionsAccepted: accepted,
       redemptionsRefused: outcomes.length - accepted,
-      lostRaces: refusedTransactions([result.operations]),
+      lostRaces: refusedTransactions(
+        written.map((result) => result.operations),
+      ),
     };
   };
 
