@@ -36,18 +36,16 @@ export interface ScenarioResult {
 }
 
 /**
- * The measured processes of a run. `shared` ones serve every scenario (started on first use);
- * `extra` ones are for a scenario that needs several instances of a handler. All are stopped at
- * the end, or when the bench is interrupted.
+ * The measured processes of a run, by target. Scenarios share them: `instances(target, n)` is the
+ * first n, started as needed (the runner starts what the chosen scenarios need while the stack
+ * starts). All are stopped at the end, or when the bench is interrupted.
  */
 export class ContainerPool {
-  private readonly shared = new Map<ContainerTarget, Promise<Container>>();
+  private readonly byTarget = new Map<
+    ContainerTarget,
+    Array<Promise<Container>>
+  >();
   private readonly started: Array<Promise<Container>> = [];
-  private readonly prestarted: Array<{
-    target: ContainerTarget;
-    container: Promise<Container>;
-  }> = [];
-  private count = 0;
   private cancel: (reason: Error) => void = () => undefined;
   /** Rejects when the pool is stopped, so that a process still waiting for the stack gives up. */
   private readonly cancelled = new Promise<never>((_, reject) => {
@@ -62,33 +60,28 @@ export class ContainerPool {
     this.cancelled.catch(() => undefined);
   }
 
-  get(target: ContainerTarget): Promise<Container> {
-    const existing = this.shared.get(target);
-    if (existing) return existing;
-    const container = this.start(target);
-    this.shared.set(target, container);
+  instances(target: ContainerTarget, count: number): Promise<Container[]> {
+    const containers = this.byTarget.get(target) ?? [];
+    this.byTarget.set(target, containers);
+    while (containers.length < count) {
+      const container = this.start(target, containers.length + 1);
+      container.catch(() => undefined); // reported to whoever uses it
+      containers.push(container);
+    }
+    return Promise.all(containers.slice(0, count));
+  }
+
+  async get(target: ContainerTarget): Promise<Container> {
+    const [container] = await this.instances(target, 1);
     return container;
   }
 
-  extra(target: ContainerTarget): Promise<Container> {
-    const ready = this.prestarted.findIndex(
-      (prestarted) => prestarted.target === target,
-    );
-    return ready >= 0
-      ? this.prestarted.splice(ready, 1)[0].container
-      : this.start(target);
-  }
-
-  /**
-   * Starts processes a run will need before they are asked for (they load once the stack's
-   * environment is known): the shared one of each target, and `extra` more.
-   */
-  prestart(targets: ContainerTarget[], extra: ContainerTarget[]): void {
-    for (const target of targets) void this.get(target).catch(() => undefined);
-    for (const target of extra) {
-      const container = this.start(target);
-      container.catch(() => undefined); // reported to whoever takes it
-      this.prestarted.push({ target, container });
+  /** Starts as many processes of each target as given, before they are asked for. */
+  prestart(counts: Partial<Record<ContainerTarget, number>>): void {
+    for (const [target, count] of Object.entries(counts)) {
+      void this.instances(target as ContainerTarget, count).catch(
+        () => undefined,
+      );
     }
   }
 
@@ -107,13 +100,12 @@ export class ContainerPool {
     );
   }
 
-  private start(target: ContainerTarget): Promise<Container> {
-    this.count += 1;
+  private start(target: ContainerTarget, number: number): Promise<Container> {
     const container = startContainer({
       target,
       bundle: target === 'raw' ? undefined : this.bundles[target],
       environment: Promise.race([this.environment, this.cancelled]),
-      logFile: join(this.logDir, `${target}-${this.count}.log`),
+      logFile: join(this.logDir, `${target}-${number}.log`),
     });
     this.started.push(container);
     return container;

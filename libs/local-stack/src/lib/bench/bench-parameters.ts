@@ -1,3 +1,6 @@
+import type { ScenarioName } from './bench-options';
+import type { ContainerTarget } from './container/container-protocol';
+
 /** How much each scenario measures. Quick figures keep `npm run bench -- --quick` under a minute. */
 export interface BenchParameters {
   ingest: {
@@ -6,7 +9,7 @@ export interface BenchParameters {
     warmupEvents: number;
     /** Records per SQS batch (the event source mapping's batchSize). */
     batchSize: number;
-    /** Batches handled at once, as by that many concurrent Lambda invocations. */
+    /** Processor instances (processes), each handling one batch at a time: Lambda's concurrency. */
     concurrency: number;
     rounds: number;
   };
@@ -48,7 +51,7 @@ export function benchParameters(quick: boolean): BenchParameters {
           events: 60,
           warmupEvents: 20,
           batchSize: 10,
-          concurrency: 4,
+          concurrency: 2,
           rounds: 1,
         },
         read: { requests: 200, warmupRequests: 50, rounds: 1 },
@@ -93,4 +96,32 @@ export function benchParameters(quick: boolean): BenchParameters {
           rounds: 2,
         },
       };
+}
+
+/** How many measured processes of each target the chosen scenarios use (they share them). */
+export function containersFor(
+  scenarios: readonly ScenarioName[],
+  { ingest, hotAccount }: BenchParameters,
+): Record<ContainerTarget, number> {
+  const uses = (name: ScenarioName, count: number) =>
+    scenarios.includes(name) ? count : 0;
+  return {
+    processor: Math.max(
+      uses('ingest', ingest.concurrency),
+      uses('hot-account', hotAccount.processorContainers),
+    ),
+    api: Math.max(
+      uses('read', 1),
+      uses('hot-account', hotAccount.apiContainers),
+    ),
+    raw: Math.max(
+      uses('ingest', ingest.concurrency),
+      uses('read', 1),
+      uses('http', 1),
+      uses(
+        'hot-account',
+        hotAccount.processorContainers + hotAccount.apiContainers,
+      ),
+    ),
+  };
 }

@@ -13,8 +13,7 @@ import {
   type ScenarioResult,
 } from './bench-context';
 import type { BenchOptions, ScenarioName } from './bench-options';
-import { benchParameters, type BenchParameters } from './bench-parameters';
-import type { ContainerTarget } from './container/container-protocol';
+import { benchParameters, containersFor } from './bench-parameters';
 import type { BenchReport } from './bench-report';
 import { startBenchStack } from './bench-stack';
 import { describeMachine } from './machine';
@@ -58,43 +57,6 @@ export async function prepareBundles(
   return bundles;
 }
 
-/** The measured processes the chosen scenarios use: the shared ones, and the hot account's extra instances. */
-export function containersFor(
-  scenarios: readonly ScenarioName[],
-  parameters: BenchParameters,
-): [ContainerTarget[], ContainerTarget[]] {
-  const hot = scenarios.includes('hot-account');
-  const shared: ContainerTarget[] = [
-    ...(hot || scenarios.includes('ingest') ? (['processor'] as const) : []),
-    ...(hot || scenarios.includes('read') ? (['api'] as const) : []),
-    ...(scenarios.some((name) => name !== 'cold-start')
-      ? (['raw'] as const)
-      : []),
-  ];
-  const extra: ContainerTarget[] = hot
-    ? [
-        ...Array.from(
-          { length: parameters.hotAccount.processorContainers - 1 },
-          () => 'processor' as const,
-        ),
-        ...Array.from(
-          { length: parameters.hotAccount.apiContainers - 1 },
-          () => 'api' as const,
-        ),
-        ...Array.from(
-          {
-            length:
-              parameters.hotAccount.processorContainers +
-              parameters.hotAccount.apiContainers -
-              1,
-          },
-          () => 'raw' as const,
-        ),
-      ]
-    : [];
-  return [shared, extra];
-}
-
 /**
  * Runs the chosen scenarios against a local stack, prints progress, the table at the end, and
  * writes the report. Everything it starts is registered with `shutdown`, so Ctrl-C or a failure
@@ -131,7 +93,7 @@ export async function runBench(
     workDir,
   );
   shutdown.add('the measured processes', () => containers.stopAll());
-  containers.prestart(...containersFor(options.scenarios, parameters));
+  containers.prestart(containersFor(options.scenarios, parameters));
 
   progress(
     options.useRunning

@@ -1,7 +1,6 @@
 import type { Context, SQSEvent } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
-import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../config/naming';
 import type { FunctionTarget } from './invoke-function';
+import { lambdaContext } from './lambda-context';
 
 /** A Lambda handler in the async style (no callback). */
 export type LambdaHandler<TEvent, TResult> = (
@@ -74,30 +73,4 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       .then(resolve, reject)
       .finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-function lambdaContext(
-  functionName: string,
-  deadline: number,
-  memoryLimitInMB: number,
-): Context {
-  const unsupported = () => {
-    throw new Error(
-      'Callback-style completion is not supported: return a promise',
-    );
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:${functionName}`,
-    memoryLimitInMB: String(memoryLimitInMB),
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `local/${process.pid}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
 }

@@ -28,7 +28,7 @@ import type {
   ContainerSetup,
   ContainerTarget,
 } from './container-protocol';
-import { lambdaContext } from './lambda-context';
+import { lambdaContext } from '../../event-source/lambda-context';
 import { installOperationCounter } from './operation-counter';
 
 // Before anything loads the AWS SDK.
@@ -50,9 +50,11 @@ interface Handlers {
   raw?: DynamoDBDocumentClient;
 }
 
-let invocations = 0;
+/** As serverless.yml configures the functions. */
+const TIMEOUT_MS = 30_000;
+const MEMORY_MB = 1024;
 const nextContext = (functionName: string) =>
-  lambdaContext(functionName, `bench-${process.pid}-${(invocations += 1)}`);
+  lambdaContext(functionName, Date.now() + TIMEOUT_MS, MEMORY_MB);
 
 function loadHandlers(
   target: ContainerTarget,

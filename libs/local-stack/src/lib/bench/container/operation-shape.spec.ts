@@ -1,4 +1,5 @@
-import { compareShapes } from './operation-shape';
+import type { OperationCounts } from './operation-counter';
+import { addOperationCounts, compareShapes } from './operation-shape';
 
 describe('compareShapes', () => {
   it('matches when both sides sent as many calls of each operation, and gives the mean body sizes', () => {
@@ -50,5 +51,27 @@ describe('compareShapes', () => {
       'AmazonSQS.SendMessage: project 1, raw 0',
       'DynamoDB.GetItem: project 4, raw 3',
     ]);
+  });
+});
+
+describe('addOperationCounts', () => {
+  it('adds up the requests, bytes and refusals of every process by operation', () => {
+    // Prepare
+    const processes: OperationCounts[] = [
+      { 'DynamoDB.GetItem': { requests: 3, bytes: 450, refused: 0 } },
+      {
+        'DynamoDB.GetItem': { requests: 1, bytes: 150, refused: 0 },
+        'DynamoDB.TransactWriteItems': { requests: 2, bytes: 9000, refused: 1 },
+      },
+    ];
+
+    // Act
+    const total = addOperationCounts(processes);
+
+    // Assess
+    expect(total).toEqual({
+      'DynamoDB.GetItem': { requests: 4, bytes: 600, refused: 0 },
+      'DynamoDB.TransactWriteItems': { requests: 2, bytes: 9000, refused: 1 },
+    });
   });
 });

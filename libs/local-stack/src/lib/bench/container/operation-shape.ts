@@ -43,3 +43,21 @@ export function compareShapes(project: OperationCounts, raw: OperationCounts) {
     bytesPerCall: { project: bytesPerCall(project), raw: bytesPerCall(raw) },
   };
 }
+
+/** The counts of several processes, added up. */
+export function addOperationCounts(
+  counts: readonly OperationCounts[],
+): OperationCounts {
+  const total: OperationCounts = {};
+  for (const count of counts) {
+    for (const [operation, { requests, bytes, refused }] of Object.entries(
+      count,
+    )) {
+      const sum = (total[operation] ??= { requests: 0, bytes: 0, refused: 0 });
+      sum.requests += requests;
+      sum.bytes += bytes;
+      sum.refused += refused;
+    }
+  }
+  return total;
+}

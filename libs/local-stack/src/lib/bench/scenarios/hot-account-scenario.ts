@@ -14,17 +14,14 @@ import {
   toBatches,
 } from '../bench-events';
 import type { OperationCounts } from '../container/operation-counter';
-import type { ContainerTarget } from '../container/container-protocol';
 import { checkEffects, type EffectsCheck } from '../effects-check';
 import { runInterleaved, type RoundInfo } from '../interleaved-rounds';
 import type { RawPosting } from '../raw/raw-posting';
 import { median, ratio } from '../statistics';
 
 const USER_ID = 'user_hot';
-/** Batches one processor instance handles at once (they queue on the one account inside it). */
-const BATCHES_IN_FLIGHT = 2;
-/** Redemptions one API instance has in flight. */
-const REDEMPTIONS_IN_FLIGHT = 4;
+/** One invocation at a time per instance, as Lambda runs them. */
+const IN_FLIGHT_PER_INSTANCE = 1;
 /** Points an order of BENCH_ORDER_AMOUNT earns under the default rule (the raw side's figure). */
 const POINTS_PER_ORDER = 15;
 const WARMUP_ORDERS = 10;
@@ -66,18 +63,10 @@ export async function runHotAccountScenario(
   context.progress(
     `hot account: starting ${processorContainers} processor and ${apiContainers} API instances`,
   );
-  // The run's shared instances (warm if an earlier scenario used them) and as many more as asked.
-  const instances = (target: ContainerTarget, count: number) =>
-    Promise.all([
-      context.containers.get(target),
-      ...Array.from({ length: count - 1 }, () =>
-        context.containers.extra(target),
-      ),
-    ]);
   const [processors, apis, raws] = await Promise.all([
-    instances('processor', processorContainers),
-    instances('api', apiContainers),
-    instances('raw', processorContainers + apiContainers),
+    context.containers.instances('processor', processorContainers),
+    context.containers.instances('api', apiContainers),
+    context.containers.instances('raw', processorContainers + apiContainers),
   ]);
   const plan = (side: string, { round, warmup }: RoundInfo) => {
     const tenantId = `bench-${context.runId}-hot-${side}-${round}`;
@@ -142,7 +131,7 @@ export async function runHotAccountScenario(
           processor.send({
             command: 'sqs',
             batches: batches[index],
-            concurrency: BATCHES_IN_FLIGHT,
+            concurrency: IN_FLIGHT_PER_INSTANCE,
           }),
         ),
       ),
@@ -151,7 +140,7 @@ export async function runHotAccountScenario(
           api.send({
             command: 'api',
             events: events[index],
-            concurrency: REDEMPTIONS_IN_FLIGHT,
+            concurrency: IN_FLIGHT_PER_INSTANCE,
           }),
         ),
       ),
@@ -320,8 +309,7 @@ export async function runHotAccountScenario(
     details: {
       parameters: {
         ...parameters,
-        batchesInFlight: BATCHES_IN_FLIGHT,
-        redemptionsInFlight: REDEMPTIONS_IN_FLIGHT,
+        inFlightPerInstance: IN_FLIGHT_PER_INSTANCE,
       },
       operationsPerSecond: {
         project: projectRate,

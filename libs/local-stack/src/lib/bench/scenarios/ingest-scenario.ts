@@ -2,7 +2,11 @@ import type { BenchContext, ScenarioResult } from '../bench-context';
 import { ordersOfDistinctCustomers, toBatches } from '../bench-events';
 import type { Container } from '../container/container-client';
 import type { OperationCounts } from '../container/operation-counter';
-import { compareShapes } from '../container/operation-shape';
+import {
+  addOperationCounts,
+  compareShapes,
+} from '../container/operation-shape';
+import { performance } from 'node:perf_hooks';
 import {
   runInterleaved,
   type RoundInfo,
@@ -24,22 +28,23 @@ interface IngestRound {
 }
 
 /**
- * order.completed events through the real processor handler (the built bundle, in its own
- * process) in SQS batches, `concurrency` batches at a time, against the raw order handler doing
- * the same reads and the same transaction with the same concurrency. Every round has a new tenant
- * and one new customer per event.
+ * order.completed events through the real processor handler (the built bundle) in SQS batches,
+ * on `concurrency` processor instances (separate processes, each handling one batch at a time, as
+ * Lambda runs that many concurrent invocations), against the raw order handler doing the same
+ * reads and the same transaction on as many raw processes. Every round has a new tenant and one
+ * new customer per event.
  */
 export async function runIngestScenario(
   context: BenchContext,
 ): Promise<ScenarioResult> {
   const { events, warmupEvents, batchSize, concurrency, rounds } =
     context.parameters.ingest;
-  const [processor, raw] = await Promise.all([
-    context.containers.get('processor'),
-    context.containers.get('raw'),
+  const [processors, raws] = await Promise.all([
+    context.containers.instances('processor', concurrency),
+    context.containers.instances('raw', concurrency),
   ]);
   const round =
-    (side: SideName, container: Container) =>
+    (side: SideName, containers: Container[]) =>
     async ({ round, warmup }: RoundInfo): Promise<IngestRound> => {
       const count = warmup ? warmupEvents : events;
       const tenantId = `bench-${context.runId}-ingest-${side}-${round}`;
@@ -47,24 +52,36 @@ export async function runIngestScenario(
         ordersOfDistinctCustomers(tenantId, count),
         batchSize,
       );
-      const result = await container.send({
-        command: 'sqs',
-        batches,
-        concurrency,
-      });
+      const started = performance.now();
+      const results = await Promise.all(
+        containers.map((container, instance) =>
+          container.send({
+            command: 'sqs',
+            batches: batches.filter(
+              (_, index) => index % containers.length === instance,
+            ),
+            concurrency: 1,
+          }),
+        ),
+      );
+      const elapsedMs = performance.now() - started;
+      const sum = (field: 'cpuMs' | 'failedRecords') =>
+        results.reduce((total, result) => total + result[field], 0);
       return {
         events: count,
-        elapsedMs: result.elapsedMs,
-        eventsPerSecond: count / (result.elapsedMs / 1000),
-        cpuMsPerEvent: result.cpuMs / count,
-        failedRecords: result.failedRecords,
-        operations: result.operations,
+        elapsedMs,
+        eventsPerSecond: count / (elapsedMs / 1000),
+        cpuMsPerEvent: sum('cpuMs') / count,
+        failedRecords: sum('failedRecords'),
+        operations: addOperationCounts(
+          results.map((result) => result.operations),
+        ),
       };
     };
   const results = await runInterleaved({
     rounds,
-    project: round('project', processor),
-    raw: round('raw', raw),
+    project: round('project', processors),
+    raw: round('raw', raws),
     onRound: (side, { round }, result) =>
       context.progress(
         `ingest: round ${round}/${rounds} ${side.padEnd(7)} ${Math.round(result.eventsPerSecond)} events/s, ${result.cpuMsPerEvent.toFixed(2)} ms CPU per event (${events} events, ${result.failedRecords} failed)`,
@@ -98,7 +115,7 @@ export async function runIngestScenario(
     rows: [
       {
         scenario: 'ingest',
-        figure: `order.completed, batches of ${batchSize} ×${concurrency}`,
+        figure: `order.completed, batches of ${batchSize}, ${concurrency} instances`,
         unit: 'events/s',
         project,
         raw: rawRate,
