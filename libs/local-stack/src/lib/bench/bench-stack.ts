@@ -37,12 +37,9 @@ export async function startBenchStack(
   if (health !== 200) {
     throw new Error(
       `--use-running: GET ${apiUrl}/health answered ${health ?? 'nothing'}. ` +
-        'Start the stack first (npm start, same API_PORT, DYNAMODB_PORT and SQS_PORT), or leave out --use-running.',
+        'Start the stack first (npm start, same API_PORT, DYNAMODB_PORT, SQS_PORT and S3_PORT), or leave out --use-running.',
     );
   }
-  const { environment } = await runningStackEnvironment({
-    dynamoDbPort: ports.dynamoDbPort,
-    sqsPort: ports.sqsPort,
-  });
+  const { environment } = await runningStackEnvironment(ports);
   return { apiUrl, environment, stop: async () => undefined };
 }
