@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import {
   describeExit,
   stopChildProcess,
-  stopWhenThisProcessExits,
   waitForExit,
 } from '../../process/child-process';
 import type {
@@ -44,7 +43,8 @@ const DEFAULT_COMMAND_TIMEOUT_MS = 300_000;
 
 /**
  * Starts a measured process (bench-container.ts, run by this process's own TypeScript loader) and
- * resolves once its handler is loaded with the environment. Stops with this process, whatever way it ends.
+ * resolves once its handler is loaded with the environment. Stops with this process, whatever way
+ * it ends.
  */
 export async function startContainer({
   target,
@@ -63,7 +63,7 @@ export async function startContainer({
     },
   );
   closeSync(log); // the child has its own copy
-  stopWhenThisProcessExits(child, false);
+  // No exit hook here: the child exits when its IPC channel closes, however this process ends.
   const exited = waitForExit(child).then((exit) => {
     throw new Error(
       `the ${target} container ${describeExit(exit)} (its output: ${logFile})`,
