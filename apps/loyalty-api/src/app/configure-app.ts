@@ -3,7 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TENANT_HEADER } from '../auth/tenant-scope';
-import { serveApiDocs } from '../docs/openapi-document';
+import { serveApiDocs } from '../docs/api-docs';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
 import { EnvelopeInterceptor } from '../http/envelope.interceptor';
 import { JsonObjectBodyPipe } from '../http/json-object-body.pipe';

@@ -1,12 +1,15 @@
 import { CreateTenant, DynamoDbAuditLog, DynamoDbTenantRepository, UpdateTenant } from '@loyalty/domain';
 import { Controller, Get, INestApplication } from '@nestjs/common';
 import { OpenAPIObject } from '@nestjs/swagger';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { AuditController } from '../audit/audit.controller';
 import { Public } from '../auth/public.decorator';
 import { PageTokenCodec } from '../http/page-token';
 import { TenantsController } from '../tenants/tenants.controller';
 import { createApiTestApp } from '../testing/api-test-app.fixture';
+import { SWAGGER_UI_FILES } from './api-docs';
 import { openApiDocument } from './openapi-document';
 
 @Public()
@@ -96,20 +99,26 @@ describe('the OpenAPI document', () => {
 });
 
 describe('/docs', () => {
-  it('serves Swagger UI and the document when API_DOCS_ENABLED is true', async () => {
+  it('serves Swagger UI and the committed document when API_DOCS_ENABLED is true', async () => {
     // Prepare
     const app = await createApp({ API_DOCS_ENABLED: 'true' });
+    const committed: unknown = JSON.parse(readFileSync(join(__dirname, '../../../../docs/openapi.json'), 'utf8'));
 
     // Act
     const ui = await request(app.getHttpServer()).get('/docs');
     const json = await request(app.getHttpServer()).get('/docs/openapi.json');
+    const assets = await Promise.all(SWAGGER_UI_FILES.map((file) => request(app.getHttpServer()).get(`/docs/${file}`)));
     await app.close();
 
     // Assess
     expect(ui.status).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
+    for (const file of SWAGGER_UI_FILES) expect(ui.text).toContain(`/docs/${file}`);
+    expect(ui.text).toContain("url: '/docs/openapi.json'");
     expect(json.status).toBe(200);
-    expect(json.body).toMatchObject({ info: { title: 'Loyalty API' }, paths: { '/tenants': expect.any(Object) } });
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.body).toEqual(committed);
+    expect(assets.map(({ status }) => status)).toEqual(SWAGGER_UI_FILES.map(() => 200));
   });
 
   it('serves neither otherwise', async () => {
@@ -119,9 +128,10 @@ describe('/docs', () => {
     // Act
     const ui = await request(app.getHttpServer()).get('/docs');
     const json = await request(app.getHttpServer()).get('/docs/openapi.json');
+    const asset = await request(app.getHttpServer()).get('/docs/swagger-ui-bundle.js');
     await app.close();
 
     // Assess
-    expect([ui.status, json.status]).toEqual([404, 404]);
+    expect([ui.status, json.status, asset.status]).toEqual([404, 404, 404]);
   });
 });

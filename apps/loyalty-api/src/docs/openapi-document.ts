@@ -1,10 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { API_ERROR_CODES } from '../http/api-error';
 
-export const API_DOCS_PATH = 'docs';
 export const BEARER_SCHEME = 'bearer';
 
 type PathItem = OpenAPIObject['paths'][string];
@@ -47,7 +44,11 @@ const DESCRIPTION = [
   'an admin may name another one with the `X-Tenant-Id` header.',
 ].join('\n');
 
-/** The OpenAPI document of every route, from the controllers' and DTOs' decorators. */
+/**
+ * The OpenAPI document of every route, from the controllers' and DTOs' decorators. Made under jest
+ * (ts-jest keeps the decorator metadata it reads) into docs/openapi.json, which the API serves:
+ * see openapi-file.spec.ts and `npm run openapi`.
+ */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Loyalty API')
@@ -58,21 +59,6 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
   return withErrorEnvelope(SwaggerModule.createDocument(app, config));
-}
-
-/**
- * Swagger UI at /docs and the document at /docs/openapi.json. The bundle carries its own copy of
- * the UI's files in `swagger-ui/` beside it (webpack.config.js): the default, swagger-ui-dist's
- * folder, would be the bundle's own folder once bundled, and serve main.js.
- */
-export function serveApiDocs(app: INestApplication): void {
-  const bundledUi = join(__dirname, 'swagger-ui');
-  SwaggerModule.setup(API_DOCS_PATH, app, () => openApiDocument(app), {
-    jsonDocumentUrl: `${API_DOCS_PATH}/openapi.json`,
-    raw: ['json'],
-    customSiteTitle: 'Loyalty API',
-    ...(existsSync(bundledUi) && { customSwaggerUiPath: bundledUi }),
-  });
 }
 
 /** Every operation may fail with the error envelope: documented once, as its `default` answer. */
