@@ -1,5 +1,26 @@
 import nx from '@nx/eslint-plugin';
 
+// The Lambda bundles replace what these need with stand-ins that fail when called, or leave it out
+// (libs/local-stack/build/lambda-webpack.config.js says why): importing them would break the bundles.
+const LEFT_OUT_OF_THE_BUNDLES = 'left out of the Lambda bundles (libs/local-stack/build/lambda-webpack.config.js)';
+export const lambdaBundleImportRestrictions = [
+  {
+    name: 'class-validator',
+    importNames: ['IsPhoneNumber', 'isPhoneNumber'],
+    message: `libphonenumber-js is ${LEFT_OUT_OF_THE_BUNDLES}.`,
+  },
+  {
+    name: '@nestjs/platform-express',
+    importNames: ['FileInterceptor', 'FilesInterceptor', 'FileFieldsInterceptor', 'AnyFilesInterceptor', 'NoFilesInterceptor', 'MulterModule'],
+    message: `multer is ${LEFT_OUT_OF_THE_BUNDLES}.`,
+  },
+  {
+    name: '@nestjs/common',
+    importNames: ['FileTypeValidator', 'ParseFilePipeBuilder'],
+    message: `file-type is ${LEFT_OUT_OF_THE_BUNDLES}.`,
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -50,7 +71,8 @@ export default [
       '**/*.cjs',
       '**/*.mjs',
     ],
-    // Override or add rules here
-    rules: {},
+    rules: {
+      'no-restricted-imports': ['error', { paths: lambdaBundleImportRestrictions }],
+    },
   },
 ];

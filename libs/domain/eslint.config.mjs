@@ -1,4 +1,4 @@
-import baseConfig from '../../eslint.config.mjs';
+import baseConfig, { lambdaBundleImportRestrictions } from '../../eslint.config.mjs';
 
 export default [
   ...baseConfig,
@@ -11,6 +11,7 @@ export default [
       'no-restricted-imports': [
         'error',
         {
+          paths: lambdaBundleImportRestrictions,
           patterns: [
             { group: ['@nestjs/*', '@aws-sdk/*', 'aws-lambda', '@vendia/*', '@aws-lambda-powertools/*'], message: 'The domain core must not depend on frameworks or cloud SDKs; put this in an adapter.' },
             { group: ['**/dynamodb/*', '../dynamodb', '**/sqs/*', '../sqs', '**/s3/*', '../s3'], message: 'The domain core must not depend on its adapters.' },
