@@ -16,6 +16,12 @@
 //   loyalty-api). `nx build <app> -c development` skips it (full source maps, for debugging).
 // - Source maps are separate files (main.js.map), without sourcesContent in production: node
 //   --enable-source-maps only needs the mappings; the sources are in the repository.
+// - Our TypeScript is compiled to ES modules here (the tsconfigs say CommonJS, for jest and tsx):
+//   webpack then hoists it and the packages that ship ES modules (the AWS SDK, luxon, jose) into
+//   shared scopes and drops what nothing imports, where CommonJS gives each module a factory that
+//   runs whole at start-up. About 15 % less CPU to loyalty-api's first response. A type used in a
+//   decorated signature is imported with `import type` (its metadata is Object either way), or
+//   webpack warns that the export does not exist.
 // - Cold start is mostly V8 compiling: the whole file when it is loaded, then each module factory
 //   the start runs. So code that no request can reach is left out or replaced by a small stand-in
 //   (below: libphonenumber-js, multer, file-type, iconv-lite's double-byte tables), and an app may
@@ -211,6 +217,10 @@ class LambdaBundleTweaks {
     // make our map bigger (slower cold start under --enable-source-maps) and spam warnings about
     // sources they do not ship; our own TypeScript is mapped by ts-loader anyway.
     for (const rule of options.module.rules) {
+      // ES modules (see the top of this file); ts-loader transpiles each file on its own.
+      if (rule && typeof rule === 'object' && String(rule.loader).includes('ts-loader')) {
+        rule.options.compilerOptions = { ...rule.options.compilerOptions, module: 'esnext' };
+      }
       if (
         rule &&
         typeof rule === 'object' &&

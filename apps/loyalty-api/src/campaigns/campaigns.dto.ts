@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATUSES, CampaignStatus, IDENTIFIER_PATTERN } from '@loyalty/domain';
+import { CAMPAIGN_STATUSES, type CampaignStatus, IDENTIFIER_PATTERN } from '@loyalty/domain';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../http/page-query';
 

@@ -1,4 +1,4 @@
-import { IDENTIFIER_PATTERN, OrderStatus } from '@loyalty/domain';
+import { IDENTIFIER_PATTERN, type OrderStatus } from '@loyalty/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

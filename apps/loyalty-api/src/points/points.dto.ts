@@ -1,4 +1,4 @@
-import { LEDGER_ENTRY_TYPES, LedgerEntryType } from '@loyalty/domain';
+import { LEDGER_ENTRY_TYPES, type LedgerEntryType } from '@loyalty/domain';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, NotEquals } from 'class-validator';
 import { PageQuery } from '../http/page-query';
 

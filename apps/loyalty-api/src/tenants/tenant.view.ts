@@ -1,4 +1,4 @@
-import { ProgramSettings, Tenant } from '@loyalty/domain';
+import type { ProgramSettings, Tenant } from '@loyalty/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ProgramSettingsDto } from './program-settings.dto';
 
