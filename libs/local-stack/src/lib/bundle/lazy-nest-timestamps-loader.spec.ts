@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import 'reflect-metadata';
 
 // The loader is plain CommonJS beside the webpack configuration that uses it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const lazyNestTimestamps = require('../../../build/lazy-nest-timestamps-loader.js') as (
   this: { resourcePath: string },
   source: string,
