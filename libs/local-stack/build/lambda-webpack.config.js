@@ -85,10 +85,10 @@ const standIns = {
 // resolves it when it checks an upload (no route takes one; lint forbids the file pipes).
 const neverReachedPackages = ['file-type'];
 
-// iconv-lite's double-byte (CJK) encodings: about 490 kB of tables, half the bundle's size in
-// data. Body parsing is the only user of iconv-lite and its parsers refuse, with 415 in the error
-// envelope, any charset but utf-* (json) and utf-8/iso-8859-1 (urlencoded) before asking iconv-lite;
-// none of those is a double-byte one.
+// iconv-lite's double-byte (CJK) encodings, about 400 kB of tables: body parsing is the only user
+// of iconv-lite, and its parsers refuse any charset but utf-* (json) and utf-8 or iso-8859-1
+// (urlencoded) before asking iconv-lite, with 415 in the error envelope; none of those is a
+// double-byte one (the e2e test sends each kind to the bundle).
 const iconvDoubleByteEncodings = /[\\/]iconv-lite[\\/]encodings$/;
 
 function packageOf(request) {
