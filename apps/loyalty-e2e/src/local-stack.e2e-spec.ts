@@ -28,6 +28,8 @@ import {
   type E2eLocalStack,
 } from '@loyalty/local-stack';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /*
  * The whole product as `npm start` runs it (the bundles under serverless-offline, DynamoDB Local,
@@ -94,6 +96,19 @@ describe('the local stack end to end', () => {
 
     // Assess
     expect([alive, ready]).toEqual([200, 200]);
+  });
+
+  it('serves Swagger UI and the committed OpenAPI document from the files beside the bundle', async () => {
+    // Act
+    const [ui, document, script] = await Promise.all(
+      ['/docs', '/docs/openapi.json', '/docs/swagger-ui-bundle.js'].map((path) => fetch(`${stack.apiUrl}${path}`)),
+    );
+
+    // Assess
+    expect([ui.status, document.status, script.status]).toEqual([200, 200, 200]);
+    expect(ui.headers.get('content-type')).toContain('text/html');
+    expect(await document.json()).toEqual(JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8')));
+    expect(script.headers.get('content-type')).toContain('javascript');
   });
 
   it('reads bodies in every charset its body parsers take, and refuses the others with 415 in the envelope', async () => {
