@@ -13,8 +13,12 @@ import type * as Swagger from '@nestjs/swagger';
  */
 const noDocumentation = () => () => undefined;
 
+export const ApiBody: typeof Swagger.ApiBody = noDocumentation;
+export const ApiConsumes: typeof Swagger.ApiConsumes = noDocumentation;
 export const ApiExtraModels: typeof Swagger.ApiExtraModels = noDocumentation;
+export const ApiHeader: typeof Swagger.ApiHeader = noDocumentation;
 export const ApiOkResponse: typeof Swagger.ApiOkResponse = noDocumentation;
+export const ApiOperation: typeof Swagger.ApiOperation = noDocumentation;
 export const ApiProperty: typeof Swagger.ApiProperty = noDocumentation;
 export const ApiPropertyOptional: typeof Swagger.ApiPropertyOptional = noDocumentation;
 export const ApiResponse: typeof Swagger.ApiResponse = noDocumentation;
