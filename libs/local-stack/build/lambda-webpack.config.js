@@ -28,16 +28,15 @@
 //     libphonenumber-js, multer, file-type, iconv-lite's double-byte tables), and an app may swap a
 //     module for its own with `alias`: the API's @nestjs/swagger decorators are no-ops, it serves
 //     the committed OpenAPI document instead of building it.
-//   - Nest's logger modules create an Intl.DateTimeFormat when they load, and the first Intl
-//     object of a process loads ICU's data: lazy-nest-timestamps-loader.js defers it to the first
-//     timestamp Nest logs.
 //   Together (Node 20, interleaved runs, GET /health): loyalty-api 5.06 -> 3.43 MB and about 100 ms
 //   less to its first response (bundle overhead 424 -> 329 ms, 511 -> 367 ms with source maps);
 //   the processor 3.08 -> 2.59 MB, overhead about 260 -> 170 ms. Alone, each step buys 10-35 ms on
-//   a quiet machine (the swagger shim the most, the lazy timestamps the least) and more under load.
+//   a quiet machine (the swagger shim the most) and more under load.
 //   Tried and left: terser's dead-code removal (-0.2 MB, a 2.4x map, twice the build time, within
 //   the noise), declaring libs/domain free of side effects (the bundle then failed to start),
-//   larger V8 semi-spaces (no gain).
+//   larger V8 semi-spaces (no gain), rewriting Nest's logger modules so their Intl.DateTimeFormat
+//   (ICU's data) is created on the first timestamp instead of at load (0-30 ms, within the noise,
+//   and a patch of a dependency's code to keep in step with every Nest release).
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const {
   ContextReplacementPlugin,
@@ -223,10 +222,6 @@ class LambdaBundleTweaks {
     if (production) {
       options.optimization.minimizer = [namePreservingMinifier()];
     }
-    options.module.rules.push({
-      test: /[\\/]@nestjs[\\/]common[\\/]services[\\/](console-)?logger\.service\.js$/,
-      loader: require.resolve('./lazy-nest-timestamps-loader.js'),
-    });
     // Nx adds source-map-loader for every .js file, node_modules included. Third-party maps only
     // make our map bigger (slower cold start under --enable-source-maps) and spam warnings about
     // sources they do not ship; our own TypeScript is mapped by ts-loader anyway.
