@@ -2,7 +2,7 @@
 // bundled in and the source map beside it. Both apps' webpack.config.js call this with their own
 // directory; everything app-specific is derived from it.
 //
-// Why these choices (cold start measured with apps/loyalty-api/scripts/cold-start.mjs):
+// Why these choices (cold start measured with `npm run bench -- --only cold-start`):
 // - compiler 'tsc' (ts-loader): keeps `emitDecoratorMetadata`, which Nest's constructor injection
 //   needs; esbuild drops it, and swc would be a second TS semantics to keep in line with ts-jest.
 // - externalDependencies 'none': nothing to install next to the bundle, so serverless can zip the
