@@ -196,6 +196,8 @@ describe('serverless.yml packaged for AWS', () => {
       maxReceiveCount: 5,
     });
     expect(queue.SqsManagedSseEnabled).toBe(true);
+    // The processor knows the limit, so its log says which failure was a message's last.
+    expect(dev.Resources['ProcessorLambdaFunction'].Properties.Environment.Variables.EVENTS_MAX_RECEIVE_COUNT).toBe('5');
     const dlq = dev.Resources['EventsDeadLetterQueue'].Properties;
     expect(dlq.MessageRetentionPeriod).toBe(14 * 24 * 3600);
     expect(dlq.SqsManagedSseEnabled).toBe(true);

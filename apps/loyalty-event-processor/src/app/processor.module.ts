@@ -35,7 +35,7 @@ import { CustomerEventsHandler } from '../events/customer-events.handler';
 import { OrderEventsHandler } from '../events/order-events.handler';
 import { PrivacyEventsHandler } from '../events/privacy-events.handler';
 import { SignupEventsHandler } from '../events/signup-events.handler';
-import { SqsRecordHandler } from '../events/sqs-record-handler';
+import { EVENTS_MAX_RECEIVE_COUNT, SqsRecordHandler } from '../events/sqs-record-handler';
 import { TierAnnouncer } from '../events/tier-announcer';
 import { ProcessorConfig, readProcessorConfig } from './processor-config';
 
@@ -169,6 +169,7 @@ const tableAdapter = <T>(Adapter: new (client: DynamoDBDocumentClient, tableName
     CustomerEventsHandler,
     PrivacyEventsHandler,
     SignupEventsHandler,
+    { provide: EVENTS_MAX_RECEIVE_COUNT, inject: [CONFIG], useFactory: (config: ProcessorConfig) => config.eventsMaxReceiveCount ?? null },
     SqsRecordHandler,
   ],
 })

@@ -88,7 +88,7 @@ describe('reliability: poison messages', () => {
       const reasons = logs.entries.filter((entry) => entry['messageId'] === messageId);
       expect({ what, receives: deliveries.map((delivery) => delivery.receiveCount) }).toEqual({ what, receives });
       expect({ what, logged: reasons.map((entry) => entry['receiveCount']) }).toEqual({ what, logged: receives });
-      for (const entry of reasons) expect(entry).toMatchObject(logged);
+      reasons.forEach((entry, index) => expect(entry).toMatchObject(index === reasons.length - 1 ? onLastReceive(logged) : logged));
     }
     const userIds = good.expected.userIds();
     expect(await accountOutcomes(client, tableName, tenantId, userIds)).toEqual(good.expected.outcomes());
@@ -102,6 +102,13 @@ describe('reliability: poison messages', () => {
     );
   }, 120_000);
 });
+
+/** What the processor says instead on a message's last receive, when the redrive moves it next. */
+function onLastReceive(logged: Partial<LogEntry>): Partial<LogEntry> {
+  return logged.level === 'WARN'
+    ? { ...logged, level: 'ERROR', message: 'Event failed on its last receive; the redrive moves it to the dead-letter queue' }
+    : { ...logged, message: 'Event rejected; the redrive moves it to the dead-letter queue now' };
+}
 
 /** One of each kind of message that can never be processed, with what the processor says about it. */
 function poisonMessages(tenantId: string): Poison[] {

@@ -20,6 +20,7 @@ describe('localRuntimeEnvironment', () => {
       EVENTS_QUEUE_URL:
         'http://127.0.0.1:9324/000000000000/loyalty-local-events',
       NOTIFICATIONS_QUEUE_URL: 'http://127.0.0.1:9324/000000000000/loyalty-local-notifications',
+      EVENTS_MAX_RECEIVE_COUNT: '5',
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',

@@ -1,4 +1,5 @@
 import {
+  EVENTS_MAX_RECEIVE_COUNT,
   LOCAL_CREDENTIALS,
   LOCAL_JWT_SECRET,
   LOCAL_PAGE_TOKEN_SECRET,
@@ -12,6 +13,7 @@ export interface LocalRuntimeEnvironment {
   TABLE_NAME: string;
   EVENTS_QUEUE_URL: string;
   NOTIFICATIONS_QUEUE_URL: string;
+  EVENTS_MAX_RECEIVE_COUNT: string;
   AWS_REGION: string;
   AWS_ACCESS_KEY_ID: string;
   AWS_SECRET_ACCESS_KEY: string;
@@ -41,6 +43,7 @@ export function localRuntimeEnvironment(
     TABLE_NAME: LOCAL_TABLE_NAME,
     EVENTS_QUEUE_URL: endpoints.eventsQueueUrl,
     NOTIFICATIONS_QUEUE_URL: endpoints.notificationsQueueUrl,
+    EVENTS_MAX_RECEIVE_COUNT: String(EVENTS_MAX_RECEIVE_COUNT),
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
