@@ -1,6 +1,7 @@
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, DynamoDbEventOutbox, EventDelivery, SqsEventPublisher } from '@loyalty/domain';
+import { createDocumentClient, createTableInput, DynamoDbEventOutbox, EventDelivery, SqsEventPublisher } from '@loyalty/domain';
 import { signToken } from '@loyalty/local-stack';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -36,7 +37,6 @@ import {
   malformedIds,
   unknownOrderIds,
 } from '../points/hostile-ledger-input.fixture';
-import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
 /*
@@ -50,7 +50,11 @@ import { configureApp } from './configure-app';
  * is the webhook raw log, which every refused delivery is meant to write.
  */
 const secret = process.env['JWT_SECRET'] ?? '';
-const tableName = process.env['TABLE_NAME'] ?? '';
+/**
+ * A table of its own: the fingerprint scans it whole, and a scan of the shared table, which other
+ * test files write to at the same time, is paginated over their items too and is not a snapshot.
+ */
+const tableName = `fuzz-${randomUUID()}`;
 const client = createDocumentClient();
 const sqs = new SQSClient({});
 
@@ -86,6 +90,9 @@ describe('the API under hostile requests', () => {
 
   beforeAll(async () => {
     ({ QueueUrl: queueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: `fuzz-${randomUUID()}` })));
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    process.env['TABLE_NAME'] = tableName; // read by the app's configuration when it is imported
+    const { AppModule } = await import('./app.module');
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(EventDelivery)
       .useValue(new EventDelivery(new SqsEventPublisher(sqs, queueUrl), new DynamoDbEventOutbox(client, tableName)))
@@ -100,6 +107,7 @@ describe('the API under hostile requests', () => {
   afterAll(async () => {
     await app.close();
     await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
   });
 
   it('answers every hostile request with a 4xx envelope and writes nothing', async () => {
@@ -124,7 +132,10 @@ describe('the API under hostile requests', () => {
       .post('/users')
       .auth(await tokenFor('owner'), { type: 'bearer' })
       .send({ email: `ada-${randomUUID()}@example.com`, name: 'Ada Lovelace', phone: '+14155550123' });
+    expect(signup.status).toBe(201);
     const { userId } = signup.body.data;
+    const { Count: stored = 0 } = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }));
+    expect(stored).toBeGreaterThan(0); // the app writes to this test's own table, which the fingerprint scans
     const userIds = fc.oneof(unknownUserIds, fc.constant(userId));
     const routes = [
       fuzzRoute('POST /users', { body: hostileSignups }),
