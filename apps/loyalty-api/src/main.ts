@@ -9,24 +9,18 @@ import type { Context, Handler } from 'aws-lambda';
 // its app needs (the webhooks function never loads the API's controllers).
 
 async function createApp() {
-  const [{ AppModule }, { configureApp }] = await Promise.all([import('./app/app.module'), import('./app/configure-app')]);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    logger: ['error', 'warn'],
-    bodyParser: true,
-  });
+  const [{ AppModule }, { configureApp, HTTP_APP_OPTIONS }] = await Promise.all([import('./app/app.module'), import('./app/configure-app')]);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], ...HTTP_APP_OPTIONS });
   configureApp(app);
   return app;
 }
 
 async function createWebhookIntakeApp() {
-  const [{ WebhookIntakeAppModule }, { configureWebhookIntakeApp }] = await Promise.all([
+  const [{ WebhookIntakeAppModule }, { configureWebhookIntakeApp, HTTP_APP_OPTIONS }] = await Promise.all([
     import('./webhooks/webhook-intake-app.module'),
     import('./app/configure-app'),
   ]);
-  const app = await NestFactory.create<NestExpressApplication>(WebhookIntakeAppModule, {
-    logger: ['error', 'warn'],
-    bodyParser: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(WebhookIntakeAppModule, { logger: ['error', 'warn'], ...HTTP_APP_OPTIONS });
   configureWebhookIntakeApp(app);
   return app;
 }

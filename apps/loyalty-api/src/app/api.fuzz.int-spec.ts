@@ -37,7 +37,7 @@ import {
   malformedIds,
   unknownOrderIds,
 } from '../points/hostile-ledger-input.fixture';
-import { configureApp } from './configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 /*
  * Random hostile requests (bodies, headers, paths, queries, tokens) against the real app, DynamoDB
@@ -99,9 +99,7 @@ describe('the API under hostile requests', () => {
       .overrideProvider(WEBHOOK_EVENT_PUBLISHER)
       .useValue(new SqsEventPublisher(sqs, queueUrl))
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from './app.module';
-import { configureApp } from './configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 // Runs against the DynamoDB Local and SQS server that the integration test set-up starts, with the
 // local stack's settings (table, queue, JWT secret) in the environment.
@@ -18,9 +18,7 @@ describe('loyalty-api against the local servers', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
     await request(app.getHttpServer())
       .post('/orders')
       .auth(await tokenFor('staff_1', 'staff'), { type: 'bearer' })

@@ -6,12 +6,19 @@ import { TENANT_HEADER } from '../auth/tenant-scope';
 import { serveApiDocs } from '../docs/api-docs';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
 import { EnvelopeInterceptor } from '../http/envelope.interceptor';
+import { jsonBodies } from '../http/json-body.middleware';
 import { JsonObjectBodyPipe } from '../http/json-object-body.pipe';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from '../http/request-id.middleware';
 import { requestLogMiddleware } from '../http/request-log.middleware';
 import { validationFailure } from '../http/validation-failure';
 import { rawWebhookBody } from '../webhooks/raw-webhook-body.middleware';
 import { ApiConfig } from './api-config';
+
+/**
+ * How every HTTP app is created: without Nest's default JSON and form parsers, which would read a
+ * body our parser left alone (a form, zero bytes) as an object.
+ */
+export const HTTP_APP_OPTIONS = { bodyParser: false } as const;
 
 /** Requests carry small JSON documents; anything bigger is refused (413) before it is parsed. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -45,7 +52,7 @@ export function configureWebhookIntakeApp(app: NestExpressApplication): void {
 function configureRequestHandling(app: NestExpressApplication, logger: Logger): void {
   // Webhook signatures are over the raw bytes: their bodies are read before the JSON parser.
   app.use(rawWebhookBody);
-  app.useBodyParser('json', { limit: MAX_JSON_BODY_BYTES });
+  app.use(jsonBodies(MAX_JSON_BODY_BYTES));
   app.useGlobalPipes(
     new JsonObjectBodyPipe(),
     new ValidationPipe({

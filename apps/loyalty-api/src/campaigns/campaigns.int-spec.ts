@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../app/app.module';
-import { configureApp } from '../app/configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 // Campaigns through the API, against the local servers the integration set-up starts.
 const secret = process.env['JWT_SECRET'] ?? '';
@@ -50,9 +50,7 @@ describe('campaigns endpoints', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
   });
 
   afterAll(() => app.close());

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError, IdempotencyConflictError, NotFoundError, ValidationError } from '@loyalty/domain';
-import { Body, Controller, Get, INestApplication, Post } from '@nestjs/common';
+import { Body, Controller, Get, INestApplication, Patch, Post } from '@nestjs/common';
 import { IsInt, IsString } from 'class-validator';
 import request from 'supertest';
 import { Public } from '../auth/public.decorator';
@@ -38,6 +38,12 @@ class ProfileBody {
   address?: AddressBody;
 }
 
+class ChangeBody {
+  @IsOptionalNotNull()
+  @IsString()
+  name?: string;
+}
+
 const throttled = Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
   name: 'ThrottlingException',
 });
@@ -67,6 +73,16 @@ class ProbeController {
   @Post('profile')
   profile(@Body() body: ProfileBody) {
     return body;
+  }
+
+  @Patch('profile')
+  change(@Body() body: ChangeBody) {
+    return body;
+  }
+
+  @Post('ping')
+  ping() {
+    return { pong: true };
   }
 }
 
@@ -136,6 +152,72 @@ describe('the HTTP pipeline', () => {
       // Assess
       expect(response.status).toBe(415);
       expect(response.body).toMatchObject({ success: false, error: { code: 'VALIDATION_ERROR', message: 'The request body cannot be read' } });
+    });
+
+    it.each([
+      ['a form', 'application/x-www-form-urlencoded', 'name=Ada'],
+      ['text', 'text/plain', '{"name": "Ada"}'],
+      ['multipart', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nAda\r\n--x--'],
+    ])('refuses %s body with 415, before any parser turns it into an object', async (_kind, contentType, body) => {
+      // Act
+      const response = await request(app.getHttpServer()).patch('/probe/profile').set('content-type', contentType).send(body);
+
+      // Assess
+      expect(response.status).toBe(415);
+      expect(response.body).toEqual({
+        success: false,
+        error: { code: 'VALIDATION_ERROR', message: 'Request bodies are JSON: send Content-Type: application/json' },
+        requestId: response.headers['x-request-id'],
+      });
+    });
+
+    it('refuses a body that names no media type with 415', async () => {
+      // Act
+      const response = await request(app.getHttpServer())
+        .patch('/probe/profile')
+        .serialize((text: string) => text)
+        .unset('content-type')
+        .send('{"name": "Ada"}');
+
+      // Assess
+      expect(response.status).toBe(415);
+    });
+
+    it('reads the +json media types as JSON', async () => {
+      // Act
+      const response = await request(app.getHttpServer())
+        .patch('/probe/profile')
+        .set('content-type', 'application/merge-patch+json')
+        .send('{"name": "Ada"}');
+
+      // Assess
+      expect(response.status).toBe(200);
+      expect(response.body.data).toEqual({ name: 'Ada' });
+    });
+
+    it('takes an empty JSON object as an empty change, but zero bytes as no body at all', async () => {
+      // Act
+      const emptyObject = await request(app.getHttpServer()).patch('/probe/profile').set('content-type', 'application/json').send('{}');
+      const zeroBytes = await request(app.getHttpServer()).patch('/probe/profile').set('content-type', 'application/json').send('');
+
+      // Assess
+      expect(emptyObject.status).toBe(200);
+      expect(zeroBytes.status).toBe(400);
+      expect(zeroBytes.body.error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'The body must be a JSON object' });
+    });
+
+    it.each([
+      ['a JSON type', 'application/json'],
+      ['a form type', 'application/x-www-form-urlencoded'],
+      ['no type', undefined],
+    ])('lets a route that reads no body be called with an empty one of %s', async (_kind, contentType) => {
+      // Act
+      const call = request(app.getHttpServer()).post('/probe/ping').set('content-length', '0');
+      const response = await (contentType === undefined ? call : call.set('content-type', contentType));
+
+      // Assess
+      expect(response.status).toBe(201);
+      expect(response.body.data).toEqual({ pong: true });
     });
 
     it('accepts a body just under the limit', async () => {

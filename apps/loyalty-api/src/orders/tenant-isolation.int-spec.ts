@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../app/app.module';
-import { configureApp } from '../app/configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 // Two tenants on the local servers the integration set-up starts: B's tokens, knowing A's ids,
 // must neither see nor change anything of A.
@@ -36,9 +36,7 @@ describe("a tenant's orders, points, users and campaigns, seen from another tena
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
     ownerA = await tokenFor(tenantA, 'owner');
     const signup = await http()
       .post('/users')

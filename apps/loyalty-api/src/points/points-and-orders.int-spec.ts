@@ -11,7 +11,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../app/app.module';
-import { configureApp } from '../app/configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 // The ledger through the API, against the local servers the integration set-up starts.
 const secret = process.env['JWT_SECRET'] ?? '';
@@ -26,9 +26,7 @@ describe('points and orders endpoints', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
     staff = await tokenFor('staff_1', 'staff');
     customer = await tokenFor('user_1');
   });

@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../app/app.module';
-import { configureApp } from '../app/configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 // Runs against the DynamoDB Local and SQS server that the integration test set-up starts, with the
 // local stack's settings (table, queue, JWT secret) in the environment.
@@ -19,9 +19,7 @@ describe('tenants and the audit trail against the local servers', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
     const created = await api()
       .post('/tenants')
       .auth(await bearer('admin', 'platform'), { type: 'bearer' })

@@ -6,11 +6,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { SignJWT } from 'jose';
 import { validateApiConfig } from '../app/api-config';
-import { configureApp } from '../app/configure-app';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { Role } from '../auth/principal';
 import { RolesGuard } from '../auth/roles.guard';
 import { TokenVerifier } from '../auth/token-verifier';
+import { startTestApp } from './start-test-app';
 
 const JWT_SECRET = 'unit-test-jwt-secret-0123456789abcdef';
 
@@ -45,9 +45,7 @@ export async function createApiTestApp(options: {
       ...(options.providers ?? []),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>();
-  configureApp(app);
-  await app.init();
+  const app = await startTestApp(moduleRef);
   return app;
 }
 

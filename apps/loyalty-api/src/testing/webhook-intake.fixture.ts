@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app/app.module';
-import { configureApp } from '../app/configure-app';
 import { WEBHOOK_EVENT_PUBLISHER } from '../webhooks/webhook-intake.providers';
+import { startTestApp } from './start-test-app';
 
 /** A queue of the test's own, so that what it counts is what its requests sent. */
 export class TestEventsQueue {
@@ -42,8 +42,6 @@ export async function createWebhookTestApp(sqs: SQSClient, queue: TestEventsQueu
     .overrideProvider(WEBHOOK_EVENT_PUBLISHER)
     .useValue(new SqsEventPublisher(sqs, queue.url))
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>();
-  configureApp(app);
-  await app.init();
+  const app = await startTestApp(moduleRef);
   return app;
 }

@@ -14,7 +14,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../app/app.module';
-import { configureApp } from '../app/configure-app';
+import { startTestApp } from '../testing/start-test-app';
 
 // Runs against the DynamoDB Local and SQS server that the integration test set-up starts; the
 // events go to a queue of this file's own, so that no other test's messages get in the way.
@@ -62,9 +62,7 @@ describe('users API against the local servers', () => {
       .overrideProvider(EventDelivery)
       .useValue(new EventDelivery(new SqsEventPublisher(sqs, queueUrl), new DynamoDbEventOutbox(client, tableName)))
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>();
-    configureApp(app);
-    await app.init();
+    app = await startTestApp(moduleRef);
   });
 
   afterAll(async () => {
