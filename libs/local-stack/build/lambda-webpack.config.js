@@ -92,9 +92,9 @@ const standIns = {
 const neverReachedPackages = ['file-type'];
 
 // iconv-lite's double-byte (CJK) encodings, about 400 kB of tables: body parsing is the only user
-// of iconv-lite, and its parsers refuse any charset but utf-* (json) and utf-8 or iso-8859-1
-// (urlencoded) before asking iconv-lite, with 415 in the error envelope; none of those is a
-// double-byte one (the e2e test sends each kind to the bundle).
+// of iconv-lite, and the API's one parser (JSON) refuses any charset but utf-* before asking
+// iconv-lite, with 415 in the error envelope; none of those is a double-byte one (the e2e test
+// sends each kind to the bundle).
 const iconvDoubleByteEncodings = /[\\/]iconv-lite[\\/]encodings$/;
 
 function packageOf(request) {
