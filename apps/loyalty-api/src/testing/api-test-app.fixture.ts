@@ -45,8 +45,7 @@ export async function createApiTestApp(options: {
       ...(options.providers ?? []),
     ],
   }).compile();
-  const app = await startTestApp(moduleRef);
-  return app;
+  return startTestApp(moduleRef);
 }
 
 /** A bearer token the test app accepts. */

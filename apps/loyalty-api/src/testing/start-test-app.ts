@@ -2,13 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TestingModule } from '@nestjs/testing';
 import { configureApp, HTTP_APP_OPTIONS } from '../app/configure-app';
 
-/** A compiled module as a running app, created and configured as the Lambda handlers do it. */
-export async function startTestApp(
-  moduleRef: TestingModule,
-  configure: (app: NestExpressApplication) => void = configureApp,
-): Promise<NestExpressApplication> {
+/** A compiled module as a running app, created and configured as the Lambda handler does it. */
+export async function startTestApp(moduleRef: TestingModule): Promise<NestExpressApplication> {
   const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APP_OPTIONS);
-  configure(app);
+  configureApp(app);
   await app.init();
   return app;
 }

@@ -42,6 +42,5 @@ export async function createWebhookTestApp(sqs: SQSClient, queue: TestEventsQueu
     .overrideProvider(WEBHOOK_EVENT_PUBLISHER)
     .useValue(new SqsEventPublisher(sqs, queue.url))
     .compile();
-  const app = await startTestApp(moduleRef);
-  return app;
+  return startTestApp(moduleRef);
 }
