@@ -6,10 +6,6 @@ import {
 } from '@aws-sdk/client-sqs';
 import {
   createDocumentClient,
-  DynamoDbAccountDirectory,
-  DynamoDbLedgerHistoryReader,
-  DynamoDbPointsAccountReader,
-  ReconcileAccounts,
   shopifyOrderSample,
   stripePaymentSucceededSample,
   type WebhookSample,
@@ -21,6 +17,7 @@ import {
   invokeFunction,
   LOCAL_LEDGER_JOBS_FUNCTION_NAME,
   probeHttpStatus,
+  reconcileTenant,
   signToken,
   signWebhookSample,
   startE2eLocalStack,
@@ -72,6 +69,16 @@ describe('the local stack end to end', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     return { status: response.status, body: (await response.json()) as { data?: { balance?: number } } };
+  }
+
+  /** The tenant's accounts against their entries, in the stack's table. */
+  async function reconciled(tenant: string) {
+    const client = createDocumentClient(createLocalDynamoDbClient(stack.environment.AWS_ENDPOINT_URL_DYNAMODB));
+    try {
+      return await reconcileTenant(client, stack.environment.TABLE_NAME, tenant);
+    } finally {
+      client.destroy();
+    }
   }
 
   /** Visible plus in-flight messages of a queue. */
@@ -228,14 +235,7 @@ describe('the local stack end to end', () => {
       { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
       AbortSignal.timeout(30_000),
     );
-    const client = createDocumentClient(createLocalDynamoDbClient(stack.environment.AWS_ENDPOINT_URL_DYNAMODB));
-    const tableName = stack.environment.TABLE_NAME;
-    const report = await new ReconcileAccounts(
-      new DynamoDbAccountDirectory(client, tableName),
-      new DynamoDbPointsAccountReader(client, tableName),
-      new DynamoDbLedgerHistoryReader(client, tableName),
-    ).execute(tenantId);
-    client.destroy();
+    const report = await reconciled(tenantId);
 
     // Assess
     expect(first.body.data).toMatchObject({ balance: 6, duplicate: false });
@@ -393,14 +393,7 @@ describe('the local stack end to end', () => {
       // Act
       await send(JSON.stringify(buildOrderCompletedEvent({ tenantId, userId: user?.userId ?? '', orderId, amount: '150.00', currency: 'USD' })));
       await waitUntil(async () => (await depth(stack.queues.eventsQueueUrl)) === 0, { description: 'the EventBridge copy to be consumed', timeoutMs: 30_000, intervalMs: 250 });
-      const client = createDocumentClient(createLocalDynamoDbClient(stack.environment.AWS_ENDPOINT_URL_DYNAMODB));
-      const tableName = stack.environment.TABLE_NAME;
-      const report = await new ReconcileAccounts(
-        new DynamoDbAccountDirectory(client, tableName),
-        new DynamoDbPointsAccountReader(client, tableName),
-        new DynamoDbLedgerHistoryReader(client, tableName),
-      ).execute(tenantId);
-      client.destroy();
+      const report = await reconciled(tenantId);
 
       // Assess
       expect(await historyOf(user?.userId ?? '')).toEqual(['earned:100', 'earned:15']);

@@ -119,6 +119,7 @@ export * from './lib/dynamodb/dynamodb-ledger-history-reader';
 export * from './lib/dynamodb/dynamodb-order-reader';
 export * from './lib/dynamodb/dynamodb-due-accounts-reader';
 export * from './lib/dynamodb/dynamodb-account-directory';
+export * from './lib/dynamodb/dynamodb-reconciler';
 export * from './lib/dynamodb/dynamodb-points-ledger';
 export { DEFAULT_BACKOFF, type BackoffPolicy } from './lib/dynamodb/retry';
 export * from './lib/dynamodb/dynamodb-campaign-repository';

@@ -1,10 +1,4 @@
-import {
-  createDocumentClient,
-  DynamoDbAccountDirectory,
-  DynamoDbLedgerHistoryReader,
-  DynamoDbPointsAccountReader,
-  ReconcileAccounts,
-} from '@loyalty/domain';
+import { createDocumentClient, dynamoDbReconciler } from '@loyalty/domain';
 import { signToken } from '@loyalty/local-stack';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -201,11 +195,7 @@ describe('points and orders endpoints', () => {
     // Prepare
     const client = createDocumentClient();
     const tableName = process.env['TABLE_NAME'] ?? '';
-    const reconcile = new ReconcileAccounts(
-      new DynamoDbAccountDirectory(client, tableName),
-      new DynamoDbPointsAccountReader(client, tableName),
-      new DynamoDbLedgerHistoryReader(client, tableName),
-    );
+    const reconcile = dynamoDbReconciler(client, tableName);
 
     // Act
     const report = await reconcile.execute(tenantId);

@@ -2,14 +2,12 @@ import { CreateQueueCommand, DeleteMessageCommand, DeleteQueueCommand, Message, 
 import {
   CreateTenant,
   createDocumentClient,
-  DynamoDbAccountDirectory,
   DynamoDbEventOutbox,
-  DynamoDbLedgerHistoryReader,
   DynamoDbPointsAccountReader,
+  dynamoDbReconciler,
   DynamoDbTenantRepository,
   DynamoDbUserRepository,
   EventDelivery,
-  ReconcileAccounts,
   RegisterUser,
   shopifyCustomerPrivacySample,
   shopifyOrderSample,
@@ -86,8 +84,7 @@ async function signUp(tenantId: string, email: string, phone?: string) {
 }
 
 async function reconciled(tenantId: string) {
-  const reconcile = new ReconcileAccounts(new DynamoDbAccountDirectory(client, tableName), accounts, new DynamoDbLedgerHistoryReader(client, tableName));
-  return reconcile.execute(tenantId);
+  return dynamoDbReconciler(client, tableName).execute(tenantId);
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@
  * reports any drift; exits 1 when there is some. Reads TABLE_NAME and the usual AWS settings, so it
  * runs against a deployed table as well; without them, against the local stack.
  */
-import { createDocumentClient, DynamoDbAccountDirectory, DynamoDbLedgerHistoryReader, DynamoDbPointsAccountReader, ReconcileAccounts } from '@loyalty/domain';
+import { createDocumentClient, dynamoDbReconciler } from '@loyalty/domain';
 import { parseArgs } from 'node:util';
 import { readLocalStackSettings } from '../lib/config/local-stack-settings';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAME } from '../lib/config/naming';
@@ -13,12 +13,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { tenant: { type: 'string' } } });
   const tableName = process.env['TABLE_NAME'] ?? useLocalStack();
   const client = createDocumentClient();
-  const reconcile = new ReconcileAccounts(
-    new DynamoDbAccountDirectory(client, tableName),
-    new DynamoDbPointsAccountReader(client, tableName),
-    new DynamoDbLedgerHistoryReader(client, tableName),
-  );
-  const report = await reconcile.execute(values.tenant);
+  const report = await dynamoDbReconciler(client, tableName).execute(values.tenant);
   console.log(JSON.stringify({ table: tableName, accounts: report.accounts, drifting: report.drifts.length }));
   for (const drift of report.drifts) console.log(JSON.stringify(drift));
   if (report.drifts.length > 0) process.exitCode = 1;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ReconcileAccounts } from '../ledger/reconcile-accounts';
 import { RunLedgerJobs } from '../jobs/run-ledger-jobs';
 import { LedgerNotification } from '../jobs/ledger-notification';
 import { ChangeOrder } from '../orders/change-order';
@@ -10,12 +9,12 @@ import { DEFAULT_PROGRAM, ProgramSettings } from '../program/program-settings';
 import { Campaign } from '../campaigns/campaign';
 import { blackFridayBody, campaignFrom } from '../campaigns/campaign.fixture';
 import { createDocumentClient } from './document-client';
-import { DynamoDbAccountDirectory } from './dynamodb-account-directory';
 import { DynamoDbDueAccountsReader } from './dynamodb-due-accounts-reader';
 import { DynamoDbLedgerHistoryReader } from './dynamodb-ledger-history-reader';
 import { DynamoDbOrderReader } from './dynamodb-order-reader';
 import { DynamoDbPointsAccountReader } from './dynamodb-points-account-reader';
 import { DynamoDbPointsLedger } from './dynamodb-points-ledger';
+import { dynamoDbReconciler } from './dynamodb-reconciler';
 
 // Runs against the DynamoDB Local that the integration test set-up starts (TABLE_NAME, endpoint).
 const tableName = process.env['TABLE_NAME'] ?? '';
@@ -23,7 +22,7 @@ const client = createDocumentClient();
 const accounts = new DynamoDbPointsAccountReader(client, tableName);
 const history = new DynamoDbLedgerHistoryReader(client, tableName);
 const orders = new DynamoDbOrderReader(client, tableName);
-const reconciler = new ReconcileAccounts(new DynamoDbAccountDirectory(client, tableName), accounts, history);
+const reconciler = dynamoDbReconciler(client, tableName);
 const actor = { sub: 'staff_1', role: 'staff' };
 
 function stack(program: Partial<ProgramSettings> = {}, now?: () => Date, campaigns: Campaign[] = []) {

@@ -1,8 +1,6 @@
 import {
-  DynamoDbAccountDirectory,
-  DynamoDbLedgerHistoryReader,
   DynamoDbPointsAccountReader,
-  ReconcileAccounts,
+  dynamoDbReconciler,
   type ReconcileReport,
 } from '@loyalty/domain';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -41,9 +39,5 @@ export function reconcileTenant(
   tableName: string,
   tenantId: string,
 ): Promise<ReconcileReport> {
-  return new ReconcileAccounts(
-    new DynamoDbAccountDirectory(client, tableName),
-    new DynamoDbPointsAccountReader(client, tableName),
-    new DynamoDbLedgerHistoryReader(client, tableName),
-  ).execute(tenantId);
+  return dynamoDbReconciler(client, tableName).execute(tenantId);
 }

@@ -1,8 +1,7 @@
 import {
-  DynamoDbAccountDirectory,
   DynamoDbLedgerHistoryReader,
   DynamoDbPointsAccountReader,
-  ReconcileAccounts,
+  dynamoDbReconciler,
 } from '@loyalty/domain';
 import { performance } from 'node:perf_hooks';
 import { signToken } from '../../auth/sign-token';
@@ -166,7 +165,10 @@ export async function runHotAccountScenario(
       context.table.client,
       context.table.tableName,
     ).getAccount(tenantId, USER_ID, { consistent: true });
-    const drift = await reconcile(context).reconcileOne(tenantId, USER_ID);
+    const drift = await dynamoDbReconciler(
+      context.table.client,
+      context.table.tableName,
+    ).reconcileOne(tenantId, USER_ID);
     if (failedRecords > 0 || unexpectedStatuses.length > 0) {
       check.lost.push(
         `${failedRecords} order records failed, ${unexpectedStatuses.length} redemptions answered ${[...new Set(unexpectedStatuses)].join(', ')}`,
@@ -331,15 +333,6 @@ function history(context: BenchContext, tenantId: string) {
     context.table.client,
     context.table.tableName,
   ).allEntries(tenantId, USER_ID);
-}
-
-function reconcile(context: BenchContext): ReconcileAccounts {
-  const { client, tableName } = context.table;
-  return new ReconcileAccounts(
-    new DynamoDbAccountDirectory(client, tableName),
-    new DynamoDbPointsAccountReader(client, tableName),
-    new DynamoDbLedgerHistoryReader(client, tableName),
-  );
 }
 
 function refusedTransactions(operations: OperationCounts[]): number {
